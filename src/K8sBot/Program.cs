@@ -1,0 +1,3 @@
+using K8sBot.Cli;
+
+return await BotCli.InvokeAsync(args);
