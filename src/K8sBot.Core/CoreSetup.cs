@@ -3,6 +3,7 @@ using K8sBot.Core.Commands;
 using K8sBot.Core.Content;
 using K8sBot.Core.Messaging;
 using K8sBot.Core.Storage;
+using K8sBot.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,6 +31,9 @@ public static class CoreSetup
 
         services.AddSingleton<IChatPublisher, ChatPublisher>();
         services.AddSingleton<AdapterStatusBoard>();
+        services.AddSingleton<TenantOwnership>();
+        services.AddMetrics();
+        services.AddSingleton<BotMetrics>();
         services.AddSingleton<IChatCore, ChatCore>();
         services.AddSingleton<ICommandHandler, HelpCommand>();
         services.AddSingleton<ICommandHandler, LangCommand>();
