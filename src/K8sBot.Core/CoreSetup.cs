@@ -2,6 +2,7 @@ using K8sBot.Core.Ask;
 using K8sBot.Core.Commands;
 using K8sBot.Core.Content;
 using K8sBot.Core.Messaging;
+using K8sBot.Core.Quiz;
 using K8sBot.Core.Storage;
 using K8sBot.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
@@ -44,6 +45,7 @@ public static class CoreSetup
         services.TryAddSingleton<IAskEngine, AliasAskEngine>();
         services.AddSingleton<AskReplyBuilder>();
         services.AddSingleton<ICommandHandler, AskCommand>();
+        services.AddQuiz(configuration);
         return services;
     }
 
