@@ -12,7 +12,7 @@ namespace K8sBot.Core.Quiz;
 /// of a question hundreds of presses arrive at once; one commit per press would serialise them on
 /// the log flush.
 /// </summary>
-internal sealed partial class AnswerRecorder : IAsyncDisposable
+internal sealed partial class AnswerRecorder : IAsyncDisposable, IDisposable
 {
     private const int MaxBatch = 1024;
 
@@ -48,6 +48,8 @@ internal sealed partial class AnswerRecorder : IAsyncDisposable
         _queue.Writer.TryComplete();
         await _writer.ConfigureAwait(false);
     }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private async Task WriteLoopAsync()
     {

@@ -10,7 +10,7 @@ namespace K8sBot.Core.Quiz;
 /// Owns the running competitions of this process: at most one per channel, only for tenants this
 /// process owns. Starts, stops and resumes rounds and routes presses to them.
 /// </summary>
-internal sealed partial class MatchEngine : IAsyncDisposable
+internal sealed partial class MatchEngine : IAsyncDisposable, IDisposable
 {
     private const string TokenAlphabet = "abcdefghijkmnpqrstuvwxyz23456789";
 
@@ -178,6 +178,8 @@ internal sealed partial class MatchEngine : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await ShutdownAsync().ConfigureAwait(false);
+
+    public void Dispose() => ShutdownAsync().GetAwaiter().GetResult();
 
     internal bool IsRunning(string channelKey) => _byChannel.ContainsKey(channelKey);
 

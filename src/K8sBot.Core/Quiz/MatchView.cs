@@ -29,7 +29,7 @@ internal static class MatchView
     private static readonly LocalizedText Members = new("{0}명", "{0} playing");
     private static readonly LocalizedText NoPlayers = new("참가자가 없었어요.", "Nobody played.");
     private static readonly LocalizedText NoTeam = new("팀 없음: {0}", "No team: {0}");
-    private static readonly LocalizedText Points = new("{0:N0}점", "{0:N0} pts");
+    private static readonly LocalizedText Points = new("{0:#,0.#}점", "{0:#,0.#} pts");
 
     public static string Thread(Lang lang) => ThreadName.For(lang);
 

@@ -50,7 +50,7 @@ internal sealed class LeaderboardCommand(Leaderboard boards, Quiz.TeamStore team
 
         foreach (var row in rows.Take(Top))
         {
-            var points = row.Item.Points.ToString("N0", CultureInfo.InvariantCulture);
+            var points = row.Item.Points.ToString("#,0.#", CultureInfo.InvariantCulture);
             text.Append(CultureInfo.InvariantCulture, $"{Medal(row.Rank)} **{UserText.Escape(row.Item.Name, 40)}** {points}");
             if (teamsBoard)
             {

@@ -1,0 +1,41 @@
+using K8sBot.Core.Quiz;
+using K8sBot.Core.Storage;
+using Microsoft.Extensions.Time.Testing;
+
+namespace K8sBot.Core.Tests.Quiz;
+
+public sealed class AnswerRecorderTests : IDisposable
+{
+    private readonly TempDb _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public async Task Concurrent_answers_are_committed_before_they_are_acknowledged()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
+        await using (var host = new QuizHost(_db.Path, time))
+        {
+            var recorder = host.Get<AnswerRecorder>();
+            var tasks = Enumerable.Range(0, 500).Select(i => Task.Run(() => recorder.RecordAsync(new AnswerDocument
+            {
+                Id = $"r1:0:u{i}",
+                RoundQuestion = "r1:0",
+                UserId = $"u{i}",
+                UserName = $"User {i}",
+                Option = i % 4,
+                ElapsedMs = i,
+                At = time.GetUtcNow().UtcDateTime,
+            }))).ToList();
+            await Task.WhenAll(tasks).WaitAsync(TimeSpan.FromSeconds(20));
+
+            // Acknowledged means readable now, from the same database.
+            Assert.Equal(500, host.Get<RoundStore>().Answers("r1", 0).Count);
+        }
+
+        // And still there after the process is gone.
+        await using var reopened = new QuizHost(_db.Path, time);
+        Assert.Equal(500, reopened.Get<RoundStore>().Answers("r1", 0).Count);
+        Assert.True(reopened.Get<BotDatabase>().SchemaVersion >= 3);
+    }
+}
