@@ -1,12 +1,9 @@
 namespace K8sBot.Core.Quiz;
 
-/// <summary>One acknowledged competition answer. Id <c>round:question:user</c> makes a second write of the same press idempotent.</summary>
+/// <summary>One acknowledged competition answer. Id <c>round:question:user</c>: one answer per user per question, and the question's answers are a range of the primary index (no second index to maintain on the hot path).</summary>
 internal sealed class AnswerDocument
 {
     public string Id { get; set; } = string.Empty;
-
-    /// <summary><c>round:question</c>, indexed: closing a question reads its answers.</summary>
-    public string RoundQuestion { get; set; } = string.Empty;
 
     public string UserId { get; set; } = string.Empty;
 
@@ -19,5 +16,6 @@ internal sealed class AnswerDocument
 
     public DateTime At { get; set; }
 
-    public static string Key(string roundId, int question) => $"{roundId}:{question}";
+    /// <summary>The id prefix of one question's answers; closing a question reads them through the primary index.</summary>
+    public static string Prefix(string roundId, int question) => $"{roundId}:{question}:";
 }

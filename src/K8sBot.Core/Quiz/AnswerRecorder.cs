@@ -66,7 +66,7 @@ internal sealed partial class AnswerRecorder : IAsyncDisposable, IDisposable
             var started = Stopwatch.GetTimestamp();
             try
             {
-                _database.InTransaction(db => db.GetCollection<AnswerDocument>(RoundStore.AnswerCollection).Upsert(batch.Select(p => p.Answer)));
+                Write(batch);
                 _metrics?.DatabaseWrite.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("store", "round_answers"));
                 foreach (var pending in batch)
                 {
@@ -81,6 +81,20 @@ internal sealed partial class AnswerRecorder : IAsyncDisposable, IDisposable
                     pending.Done.TrySetException(ex);
                 }
             }
+        }
+    }
+
+    private void Write(List<Pending> batch)
+    {
+        try
+        {
+            // Plain inserts: the round lets each user's first press through only once, so ids are new.
+            _database.InTransaction(db => db.GetCollection<AnswerDocument>(RoundStore.AnswerCollection).Insert(batch.Select(p => p.Answer)));
+        }
+        catch (LiteDB.LiteException ex) when (ex.ErrorCode == LiteDB.LiteException.INDEX_DUPLICATE_KEY)
+        {
+            // A press re-recorded (e.g. replayed after a restart): the same id means the same answer.
+            _database.InTransaction(db => db.GetCollection<AnswerDocument>(RoundStore.AnswerCollection).Upsert(batch.Select(p => p.Answer)));
         }
     }
 

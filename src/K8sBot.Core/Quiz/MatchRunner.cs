@@ -142,7 +142,6 @@ internal sealed partial class MatchRunner
             record = _deps.Recorder.RecordAsync(new AnswerDocument
             {
                 Id = $"{_round.Id}:{question}:{user.Id}",
-                RoundQuestion = AnswerDocument.Key(_round.Id, question),
                 UserId = user.Id,
                 UserName = user.DisplayName,
                 Option = order.Authored[position],

@@ -18,6 +18,5 @@ internal sealed class QuizSchemaMigration : IDatabaseMigration
         database.GetCollection<ScoreDocument>(ScoreStore.CollectionName).EnsureIndex(s => s.Tenant);
         database.GetCollection<TeamDocument>(TeamStore.CollectionName).EnsureIndex(t => t.Tenant);
         database.GetCollection<RoundDocument>(RoundStore.RoundCollection).EnsureIndex(r => r.Running);
-        database.GetCollection<AnswerDocument>(RoundStore.AnswerCollection).EnsureIndex(a => a.RoundQuestion);
     }
 }

@@ -16,7 +16,7 @@ internal sealed class RoundStore(BotDatabase database)
 
     public IReadOnlyList<AnswerDocument> Answers(string roundId, int question)
     {
-        var key = AnswerDocument.Key(roundId, question);
-        return [.. database.Collection<AnswerDocument>(AnswerCollection).Find(a => a.RoundQuestion == key)];
+        var prefix = AnswerDocument.Prefix(roundId, question);
+        return [.. database.Collection<AnswerDocument>(AnswerCollection).Find(LiteDB.Query.StartsWith("_id", prefix))];
     }
 }

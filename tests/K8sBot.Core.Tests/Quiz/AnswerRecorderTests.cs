@@ -20,7 +20,6 @@ public sealed class AnswerRecorderTests : IDisposable
             var tasks = Enumerable.Range(0, 500).Select(i => Task.Run(() => recorder.RecordAsync(new AnswerDocument
             {
                 Id = $"r1:0:u{i}",
-                RoundQuestion = "r1:0",
                 UserId = $"u{i}",
                 UserName = $"User {i}",
                 Option = i % 4,
