@@ -120,8 +120,8 @@ internal sealed partial class MatchEngine : IAsyncDisposable, IDisposable
 
         if (_byRound.TryGetValue(parts[0], out var runner))
         {
-            var round = _deps.Rounds.Find(parts[0]);
-            return round is null || round.TenantId != tenant.TenantId || round.Platform != tenant.Platform.ToString()
+            // Checked in memory: this is the hot path when everyone presses at once.
+            return runner.Tenant != tenant
                 ? SubmitResult.Invalid
                 : await runner.TrySubmit(user, question, position, pressedAt).ConfigureAwait(false);
         }

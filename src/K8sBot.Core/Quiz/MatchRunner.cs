@@ -39,6 +39,7 @@ internal sealed partial class MatchRunner
         _round = round;
         _deps = deps;
         _lang = LangExtensions.TryParse(round.Lang, out var lang) ? lang : Lang.Ko;
+        Tenant = new TenantKey(Enum.Parse<Platform>(round.Platform), round.TenantId);
         foreach (var player in round.Players)
         {
             _participants.Add(player.UserId);
@@ -61,6 +62,8 @@ internal sealed partial class MatchRunner
     public string ChannelKey => _round.ChannelKey;
 
     public string StarterId => _round.StarterId;
+
+    public TenantKey Tenant { get; }
 
     public Task Completion => _loop ?? Task.CompletedTask;
 
@@ -375,7 +378,7 @@ internal sealed partial class MatchRunner
         var (question, _) = QuestionAt(index);
         var answers = _deps.Rounds.Answers(_round.Id, index).OrderBy(a => a.ElapsedMs).ThenBy(a => a.At).ToList();
         var scored = answers.Select(a => (Answer: a, Correct: a.Option == question.Answer)).ToList();
-        var tenant = new TenantKey(Enum.Parse<Platform>(_round.Platform), _round.TenantId);
+        var tenant = Tenant;
         var limit = TimeSpan.FromSeconds(_round.Seconds);
         lock (_gate)
         {

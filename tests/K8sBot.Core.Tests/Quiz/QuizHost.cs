@@ -12,7 +12,7 @@ internal sealed class QuizHost : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    public QuizHost(string dbPath, FakeTimeProvider time, IChatPublisher? publisher = null, IDictionary<string, string?>? settings = null)
+    public QuizHost(string dbPath, FakeTimeProvider time, IChatPublisher? publisher = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var values = new Dictionary<string, string?> { ["Storage:Path"] = dbPath, ["Content:Path"] = "unused" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -32,6 +32,7 @@ internal sealed class QuizHost : IAsyncDisposable
             services.AddSingleton(publisher);
         }
 
+        configure?.Invoke(services);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false });
         Time = time;
     }
