@@ -1,6 +1,6 @@
 namespace K8sBot.Core.Quiz;
 
-/// <summary>One acknowledged competition answer. Id <c>round:question:user</c>: one answer per user per question, and the question's answers are a range of the primary index (no second index to maintain on the hot path).</summary>
+/// <summary>One acknowledged competition answer, stored inside an <see cref="AnswerBatchDocument"/>. Id <c>round:question:user</c>.</summary>
 internal sealed class AnswerDocument
 {
     public string Id { get; set; } = string.Empty;
@@ -16,6 +16,9 @@ internal sealed class AnswerDocument
 
     public DateTime At { get; set; }
 
-    /// <summary>The id prefix of one question's answers; closing a question reads them through the primary index.</summary>
+    /// <summary>The id prefix of one question's answer batches; closing a question reads them through the primary index.</summary>
     public static string Prefix(string roundId, int question) => $"{roundId}:{question}:";
+
+    /// <summary>The <see cref="Prefix"/> part of this answer's id.</summary>
+    public string QuestionPrefix => Id[..(Id.LastIndexOf(':') + 1)];
 }

@@ -86,16 +86,11 @@ internal sealed partial class AnswerRecorder : IAsyncDisposable, IDisposable
 
     private void Write(List<Pending> batch)
     {
-        try
-        {
-            // Plain inserts: the round lets each user's first press through only once, so ids are new.
-            _database.InTransaction(db => db.GetCollection<AnswerDocument>(RoundStore.AnswerCollection).Insert(batch.Select(p => p.Answer)));
-        }
-        catch (LiteDB.LiteException ex) when (ex.ErrorCode == LiteDB.LiteException.INDEX_DUPLICATE_KEY)
-        {
-            // A press re-recorded (e.g. replayed after a restart): the same id means the same answer.
-            _database.InTransaction(db => db.GetCollection<AnswerDocument>(RoundStore.AnswerCollection).Upsert(batch.Select(p => p.Answer)));
-        }
+        var documents = batch
+            .GroupBy(p => p.Answer.QuestionPrefix, StringComparer.Ordinal)
+            .Select(g => new AnswerBatchDocument { Id = g.Key + LiteDB.ObjectId.NewObjectId(), Answers = [.. g.Select(p => p.Answer)] })
+            .ToList();
+        _database.InTransaction(db => db.GetCollection<AnswerBatchDocument>(RoundStore.AnswerCollection).Insert(documents));
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Recording {Count} quiz answers failed; the presses were not acknowledged")]

@@ -17,6 +17,11 @@ internal sealed class RoundStore(BotDatabase database)
     public IReadOnlyList<AnswerDocument> Answers(string roundId, int question)
     {
         var prefix = AnswerDocument.Prefix(roundId, question);
-        return [.. database.Collection<AnswerDocument>(AnswerCollection).Find(LiteDB.Query.StartsWith("_id", prefix))];
+
+        // One answer per user: if a press was ever written twice, the earliest counts.
+        return [.. database.Collection<AnswerBatchDocument>(AnswerCollection).Find(LiteDB.Query.StartsWith("_id", prefix))
+            .SelectMany(b => b.Answers)
+            .GroupBy(a => a.UserId, StringComparer.Ordinal)
+            .Select(g => g.OrderBy(a => a.At).First())];
     }
 }

@@ -35,9 +35,9 @@ internal sealed class AnswerWorkload : IDisposable
         At = DateTime.UtcNow,
     };
 
-    /// <summary>The baseline: each answer is its own LiteDB upsert (its own implicit transaction and commit).</summary>
+    /// <summary>The baseline: each answer is its own LiteDB document and upsert (its own implicit transaction and commit).</summary>
     public Task UpsertOneAsync(AnswerDocument answer) =>
-        Task.Run(() => Database.Collection<AnswerDocument>(RoundStore.AnswerCollection).Upsert(answer));
+        Task.Run(() => Database.Collection<AnswerDocument>("answers_baseline").Upsert(answer));
 
     public void Dispose()
     {

@@ -37,4 +37,20 @@ public sealed class AnswerRecorderTests : IDisposable
         Assert.Equal(500, reopened.Get<RoundStore>().Answers("r1", 0).Count);
         Assert.True(reopened.Get<BotDatabase>().SchemaVersion >= 3);
     }
+
+    [Fact]
+    public async Task A_press_written_twice_counts_once_with_its_earliest_time()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
+        await using var host = new QuizHost(_db.Path, time);
+        var recorder = host.Get<AnswerRecorder>();
+        var first = new AnswerDocument { Id = "r2:1:ann", UserId = "ann", UserName = "Ann", Option = 1, ElapsedMs = 900, At = time.GetUtcNow().UtcDateTime };
+
+        await recorder.RecordAsync(first).WaitAsync(TimeSpan.FromSeconds(10));
+        await recorder.RecordAsync(new AnswerDocument { Id = "r2:1:ann", UserId = "ann", UserName = "Ann", Option = 2, ElapsedMs = 5000, At = first.At.AddSeconds(4) }).WaitAsync(TimeSpan.FromSeconds(10));
+
+        var answer = Assert.Single(host.Get<RoundStore>().Answers("r2", 1));
+        Assert.Equal((1, 900), (answer.Option, answer.ElapsedMs));
+        Assert.Empty(host.Get<RoundStore>().Answers("r2", 10));
+    }
 }
