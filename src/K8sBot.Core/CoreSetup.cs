@@ -1,6 +1,7 @@
 using K8sBot.Core.Ask;
 using K8sBot.Core.Commands;
 using K8sBot.Core.Content;
+using K8sBot.Core.Daily;
 using K8sBot.Core.Limits;
 using K8sBot.Core.Messaging;
 using K8sBot.Core.Storage;
@@ -47,6 +48,7 @@ public static class CoreSetup
         services.TryAddSingleton<IAskEngine, AliasAskEngine>();
         services.AddSingleton<AskReplyBuilder>();
         services.AddSingleton<ICommandHandler, AskCommand>();
+        services.AddDaily(configuration);
         return services;
     }
 
