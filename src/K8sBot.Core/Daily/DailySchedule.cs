@@ -7,12 +7,12 @@ namespace K8sBot.Core.Daily;
 public sealed record DailySchedule(TimeOnly Time, TimeZoneInfo Zone, bool Weekdays = false, CronExpression? Cron = null)
 {
     internal static DailySchedule Of(DailySubscription subscription) => new(
-        TimeOnly.ParseExact(subscription.Time, "HH:mm", CultureInfo.InvariantCulture),
-        TimeZoneInfo.FindSystemTimeZoneById(subscription.Zone),
+        ParseTime(subscription.Time),
+        ZoneCache.Zone(subscription.Zone),
         subscription.Weekdays,
-        subscription.Cron is { Length: > 0 } cron ? CronExpression.Parse(cron) : null);
+        subscription.Cron is { Length: > 0 } cron ? ZoneCache.Cron(cron) : null);
 
-    public DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+    public DateOnly LocalDate(DateTimeOffset instant) => ZoneCache.LocalDate(Zone, instant);
 
     /// <summary>
     /// The instant of this schedule's post on <paramref name="date"/>, or null when the schedule
@@ -33,8 +33,17 @@ public sealed record DailySchedule(TimeOnly Time, TimeZoneInfo Zone, bool Weekda
             return null;
         }
 
-        return Resolve(date.ToDateTime(Time));
+        // Almost every day has no transition: one cached offset answers it.
+        return ZoneCache.SteadyOffset(Zone, date) is { } offset
+            ? new DateTimeOffset(date.ToDateTime(Time), offset)
+            : ZoneCache.Transition(Zone, date, Time, () => Resolve(date.ToDateTime(Time)));
     }
+
+    /// <summary>Parses the stored <c>HH:mm</c> without culture machinery (planning parses it for every channel).</summary>
+    private static TimeOnly ParseTime(string text) =>
+        text is [var h1, var h2, ':', var m1, var m2] && char.IsAsciiDigit(h1) && char.IsAsciiDigit(h2) && char.IsAsciiDigit(m1) && char.IsAsciiDigit(m2)
+            ? new TimeOnly(((h1 - '0') * 10) + (h2 - '0'), ((m1 - '0') * 10) + (m2 - '0'))
+            : TimeOnly.ParseExact(text, "HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>The first instant of the local day (midnight, or the end of a gap at midnight).</summary>
     public DateTimeOffset StartOfDay(DateOnly date) => Resolve(date.ToDateTime(TimeOnly.MinValue));
