@@ -1,6 +1,7 @@
 using K8sBot.Core.Ask;
 using K8sBot.Core.Commands;
 using K8sBot.Core.Content;
+using K8sBot.Core.Daily;
 using K8sBot.Core.Limits;
 using K8sBot.Core.Messaging;
 using K8sBot.Core.Quiz;
@@ -49,6 +50,7 @@ public static class CoreSetup
         services.AddSingleton<AskReplyBuilder>();
         services.AddSingleton<ICommandHandler, AskCommand>();
         services.AddQuiz(configuration);
+        services.AddDaily(configuration);
         return services;
     }
 

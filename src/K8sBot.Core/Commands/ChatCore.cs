@@ -20,7 +20,7 @@ public sealed partial class ChatCore : IChatCore
     private static readonly LocalizedText GroupTitle = new("`{0}` 명령", "`{0}` commands");
     private static readonly LocalizedText AdminOnly = new(
         "이 명령은 관리자만 쓸 수 있어요. 채널 관리자에게 부탁해 주세요.",
-        "Only admins can use this command. Please ask a workspace or server admin.");
+        "Only admins can use this command. Please ask an admin of this server or workspace.");
     private static readonly LocalizedText NotAvailable = new("이 기능은 아직 준비 중이에요.", "This feature is not available yet.");
     private static readonly LocalizedText ExpiredButton = new("이 버튼은 더 이상 쓸 수 없어요.", "This button no longer works.");
     private static readonly LocalizedText Failure = new(

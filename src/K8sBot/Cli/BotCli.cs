@@ -17,6 +17,7 @@ internal static class BotCli
         root.Subcommands.Add(AskCli.Create());
         root.Subcommands.Add(ContentCli.Create());
         root.Subcommands.Add(RunCli.Create());
+        root.Subcommands.Add(DailyCli.Create());
         try
         {
             return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
