@@ -20,11 +20,15 @@ internal sealed class DiscordStatus(AdapterStatusBoard board)
 
     public string? Reason { get; private set; }
 
+    /// <summary>Every state reported, in order (tests wait on it instead of polling).</summary>
+    public event Action<AdapterState>? Changed;
+
     public void Report(AdapterState state, string? reason = null)
     {
         if (!IsStopped)
         {
             board.Report(Adapter, state, reason);
+            Changed?.Invoke(state);
         }
     }
 
@@ -39,6 +43,7 @@ internal sealed class DiscordStatus(AdapterStatusBoard board)
         Reason = reason;
         board.Report(Adapter, AdapterState.Stopped, reason);
         _stopped.Cancel();
+        Changed?.Invoke(AdapterState.Stopped);
         return true;
     }
 }
