@@ -114,11 +114,8 @@ internal sealed partial class DiscordRestClient
                 using (response)
                 {
                     var now = _pacer.Now;
-                    bucket.Update(response, now);
-                    if (RateLimitBucket.Header(response, "X-RateLimit-Bucket") is { } hash)
-                    {
-                        _hashes[route.Key] = hash;
-                    }
+                    var limits = Learn(route, RateLimitBucket.Header(response, "X-RateLimit-Bucket"), bucket);
+                    limits.Update(response, now);
 
                     var status = (int)response.StatusCode;
                     var text = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -130,7 +127,7 @@ internal sealed partial class DiscordRestClient
                     var error = ParseError(text);
                     if (status == 429)
                     {
-                        retryAfter = HandleRateLimited(response, error, bucket, route, now);
+                        retryAfter = HandleRateLimited(response, error, limits, route, now);
                         if (attempt > MaxRateLimitRetries)
                         {
                             throw new DiscordRestException(429, error.Code, $"Discord {route.Key} stayed rate limited");
@@ -193,6 +190,22 @@ internal sealed partial class DiscordRestClient
 
         LogRateLimited(_logger, route.Key, global ? "global" : scope, wait.TotalSeconds);
         return TimeSpan.Zero;
+    }
+
+    /// <summary>
+    /// Records the bucket hash Discord named for this route; the bucket the request used becomes the
+    /// hash's bucket for this major parameter (or the existing one does), so limits learnt from this
+    /// response apply to the next request on any route sharing the hash.
+    /// </summary>
+    private RateLimitBucket Learn(RestRoute route, string? hash, RateLimitBucket used)
+    {
+        if (hash is null)
+        {
+            return used;
+        }
+
+        _hashes[route.Key] = hash;
+        return _buckets.GetOrAdd(hash + "|" + route.Major, used);
     }
 
     private RateLimitBucket BucketFor(RestRoute route)
