@@ -51,7 +51,8 @@ public static class DiscordSetup
         services.AddSingleton<InteractionHandler>();
         if (!string.IsNullOrWhiteSpace(publicKey))
         {
-            services.AddSingleton(new SignatureVerifier(publicKey));
+            // Built from the validated options, so a malformed key fails start with the key named.
+            services.AddSingleton(sp => new SignatureVerifier(sp.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey!));
         }
 
         if (!string.IsNullOrWhiteSpace(token))

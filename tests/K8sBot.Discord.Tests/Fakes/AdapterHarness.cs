@@ -77,6 +77,7 @@ internal sealed class AdapterHarness : IAsyncDisposable
             services.AddMetrics();
             services.AddSingleton<BotMetrics>();
             services.AddSingleton<AdapterStatusBoard>();
+            services.AddSingleton<TenantOwnership>();
             services.AddSingleton(core);
         }
 
