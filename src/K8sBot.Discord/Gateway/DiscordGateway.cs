@@ -158,6 +158,11 @@ internal sealed partial class DiscordGateway(
         if (body["session_start_limit"]?["remaining"] is JsonValue remaining && remaining.TryGetValue<int>(out var left) && left < 10)
         {
             LogFewIdentifiesLeft(logger, left);
+            if (left == 0 && body["session_start_limit"]?["reset_after"] is JsonValue reset && reset.TryGetValue<double>(out var resetMs))
+            {
+                // Identifying past the daily budget gets the token reset; wait for the budget instead.
+                await pacer.DelayAsync(TimeSpan.FromMilliseconds(resetMs), "session-limit", token);
+            }
         }
 
         return body["url"]?.GetValue<string>() ?? throw new DiscordRestException(0, 0, "GET /gateway/bot returned no url.");

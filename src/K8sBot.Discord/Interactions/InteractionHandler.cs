@@ -33,6 +33,7 @@ internal sealed partial class InteractionHandler(
     private static readonly LocalizedText Expired = new("이 버튼은 더 이상 쓸 수 없어요. 명령을 다시 실행해 주세요.", "This button has expired. Please run the command again.");
     private static readonly LocalizedText Unsupported = new("이 상호작용은 지원하지 않아요. `/k8s help`를 써 보세요.", "I can't handle that interaction. Try `/k8s help`.");
     private static readonly LocalizedText Done = new("완료했어요.", "Done.");
+    private static readonly LocalizedText Failure = new("앗, 처리하다 문제가 생겼어요. 잠시 후 다시 시도해 주세요. 🙏", "Sorry, something went wrong on my side. Please try again in a moment. 🙏");
 
     public async Task HandleAsync(JsonObject interaction, CancellationToken cancellationToken)
     {
@@ -67,9 +68,11 @@ internal sealed partial class InteractionHandler(
                 return;
             }
 
+            // The deadline starts first and the core runs on the pool, so even a core that blocks
+            // before its first await cannot push the acknowledgement past Discord's 3 s.
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var work = core.HandleAsync(message, cancellationToken);
             var timer = pacer.DelayAsync(options.Value.DeferAfter, "defer", deadline.Token);
+            var work = Task.Run(() => core.HandleAsync(message, cancellationToken), cancellationToken);
             if (await Task.WhenAny(work, timer) == work)
             {
                 await deadline.CancelAsync();
@@ -84,6 +87,29 @@ internal sealed partial class InteractionHandler(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (Exception ex) when (ex is DiscordRestException or HttpRequestException)
+        {
+            LogFailed(logger, call.Type, ex.Message);
+        }
+        catch (Exception ex)
+        {
+            // Never leave a user staring at "The application did not respond".
+            LogCrashed(logger, call.Type, ex);
+            await TryApologiseAsync(call, lang, cancellationToken);
+        }
+    }
+
+    private async Task TryApologiseAsync(Call call, Lang lang, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref call.Responded) == 1 || call.Type == InteractionTypes.Autocomplete)
+        {
+            return;
+        }
+
+        try
+        {
+            await CallbackAsync(call, Message(CallbackTypes.ChannelMessage, Reply.Text(Failure.For(lang), ReplyKind.Error, ReplyVisibility.Private)), cancellationToken);
         }
         catch (Exception ex) when (ex is DiscordRestException or HttpRequestException)
         {
@@ -231,6 +257,9 @@ internal sealed partial class InteractionHandler(
 
         public bool IsComponent => type == InteractionTypes.MessageComponent;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling a Discord interaction of type {Type} failed")]
+    private static partial void LogCrashed(ILogger logger, int type, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Answering a Discord interaction of type {Type} failed: {Reason}")]
     private static partial void LogFailed(ILogger logger, int type, string reason);

@@ -46,7 +46,9 @@ internal sealed record RestRoute(string Key, string Major, bool GlobalExempt)
             template.Append('/').Append(part);
         }
 
-        return new RestRoute(template.ToString(), major, segments.Length > 0 && segments[0] == "interactions");
+        // Interaction callbacks and their webhook follow-ups are exempt from the global limit, and a
+        // 401 there means an expired interaction token, not a bad bot token.
+        return new RestRoute(template.ToString(), major, segments.Length > 0 && segments[0] is "interactions" or "webhooks");
     }
 
     private static bool IsSnowflake(string segment) => segment.Length is > 0 and <= 20 && segment.All(char.IsAsciiDigit);

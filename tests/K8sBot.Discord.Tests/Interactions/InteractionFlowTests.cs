@@ -232,4 +232,20 @@ public sealed class InteractionFlowTests
         Assert.Equal("{\"parse\":[]}", post.Json["allowed_mentions"]!.ToJsonString());
         Assert.Equal(message["id"]!.GetValue<string>(), post.Json["message_reference"]!["message_id"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task A_core_that_crashes_still_gets_the_user_a_private_apology()
+    {
+        await using var fake = await FakeDiscord.StartAsync();
+        var core = new FakeCore { Answer = _ => throw new InvalidOperationException("bug") };
+        await using var harness = AdapterHarness.Create(fake, core);
+        var connection = await AdapterHarness.ConnectReadyAsync(fake, harness);
+
+        await connection.DispatchAsync("INTERACTION_CREATE", Fakes.Interactions.Slash("help", locale: "ko"), 2);
+
+        var callback = await fake.NextRequestAsync(r => r.Method == "PUT" || r.Path == "/gateway/bot");
+        Assert.Equal(4, callback.Json["type"]!.GetValue<int>());
+        Assert.Equal(64, callback.Json["data"]!["flags"]!.GetValue<int>());
+        Assert.StartsWith("앗", callback.Json["data"]!["embeds"]![0]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }
