@@ -38,6 +38,9 @@ internal sealed class FakeDiscord : IAsyncDisposable
     /// <summary>Answers every request the scripted ones leave alone (null: the default answer).</summary>
     public Func<RecordedRequest, FakeResponse?>? Responder { get; set; }
 
+    /// <summary>False for load runs: requests are answered but not parsed or kept.</summary>
+    public bool Record { get; set; } = true;
+
     /// <summary>The clock requests are stamped with.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
@@ -101,10 +104,13 @@ internal sealed class FakeDiscord : IAsyncDisposable
         var request = new RecordedRequest(
             context.Request.Method,
             path,
-            body.Length == 0 ? null : JsonNode.Parse(body),
+            body.Length == 0 || !Record ? null : JsonNode.Parse(body),
             context.Request.Headers.Authorization.ToString(),
             Clock.GetUtcNow());
-        Requests.Writer.TryWrite(request);
+        if (Record)
+        {
+            Requests.Writer.TryWrite(request);
+        }
 
         FakeResponse? response = null;
         if (_scripted.TryDequeue(out var scripted))
