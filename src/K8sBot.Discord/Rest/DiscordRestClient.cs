@@ -24,6 +24,8 @@ internal sealed partial class DiscordRestClient
     private const int MaxRetries = 3;
     private const int MaxRateLimitRetries = 3;
     private const int BucketCacheSize = 5_000;
+    private static readonly TimeSpan TrimEvery = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan BucketIdle = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan CloudflareCooldown = TimeSpan.FromSeconds(60);
 
     private readonly HttpClient _http;
@@ -37,6 +39,8 @@ internal sealed partial class DiscordRestClient
     private readonly ConcurrentDictionary<string, string> _hashes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RateLimitBucket> _buckets = new(StringComparer.Ordinal);
     private readonly string _baseUrl;
+    private long _nextTrimTicks;
+    private int _trimming;
 
     public DiscordRestClient(HttpClient http, IOptions<DiscordOptions> options, Pacer pacer, BotMetrics metrics, DiscordStatus status, ILogger<DiscordRestClient> logger)
     {
@@ -216,19 +220,29 @@ internal sealed partial class DiscordRestClient
 
     private void Trim()
     {
-        // Interaction and webhook routes make a bucket per token; forget the idle ones.
-        if (_buckets.Count <= BucketCacheSize)
+        // Interaction and webhook routes make a bucket per token; forget the idle ones. The sweep is
+        // time-gated so a busy shard never pays for a scan of every bucket on every request.
+        var now = _pacer.Now;
+        if (_buckets.Count <= BucketCacheSize || now.UtcTicks < Volatile.Read(ref _nextTrimTicks) || Interlocked.Exchange(ref _trimming, 1) == 1)
         {
             return;
         }
 
-        var cutoff = _pacer.Now - TimeSpan.FromMinutes(1);
-        foreach (var (key, bucket) in _buckets)
+        try
         {
-            if (!bucket.InUse && bucket.LastUsed < cutoff)
+            Volatile.Write(ref _nextTrimTicks, (now + TrimEvery).UtcTicks);
+            var cutoff = now - BucketIdle;
+            foreach (var (key, bucket) in _buckets)
             {
-                _buckets.TryRemove(key, out _);
+                if (!bucket.InUse && bucket.LastUsed < cutoff)
+                {
+                    _buckets.TryRemove(key, out _);
+                }
             }
+        }
+        finally
+        {
+            Volatile.Write(ref _trimming, 0);
         }
     }
 
