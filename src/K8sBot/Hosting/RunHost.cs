@@ -16,6 +16,7 @@ internal static partial class RunHost
         builder.Logging.AddSecretRedaction(builder.Configuration);
         var app = builder.Build();
         app.MapHealth();
+        K8sBot.Discord.DiscordSetup.MapDiscordInteractions(app);
         return app;
     }
 
