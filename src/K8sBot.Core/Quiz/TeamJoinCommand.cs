@@ -10,9 +10,9 @@ internal sealed class TeamJoinCommand(TeamStore teams) : ICommandHandler
     private static readonly LocalizedText BadName = new(
         "팀 이름은 글자·숫자·공백·`-`·`_`로 {0}자 이내여야 해요.\n**사용법:** `{1}`",
         "A team name is letters, digits, spaces, `-` or `_`, at most {0} characters.\n**Usage:** `{1}`");
-    private static readonly LocalizedText Joined = new("**{0}** 팀에 들어갔어요.", "You joined team **{0}**.");
-    private static readonly LocalizedText Switched = new("**{1}** 팀에서 나와 **{0}** 팀에 들어갔어요.", "You left **{1}** and joined **{0}**.");
-    private static readonly LocalizedText Same = new("이미 **{0}** 팀이에요.", "You're already in **{0}**.");
+    private static readonly LocalizedText Joined = new("팀 **{0}**에 들어갔어요.", "You joined team **{0}**.");
+    private static readonly LocalizedText Switched = new("팀 **{1}**에서 나와 팀 **{0}**에 들어갔어요.", "You left **{1}** and joined **{0}**.");
+    private static readonly LocalizedText Same = new("이미 팀 **{0}**에 속해 있어요.", "You're already in **{0}**.");
 
     public CommandSpec Spec => BotCommands.TeamJoin;
 
