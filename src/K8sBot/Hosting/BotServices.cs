@@ -1,4 +1,5 @@
 using K8sBot.Core;
+using K8sBot.Slack;
 
 namespace K8sBot.Hosting;
 
@@ -8,6 +9,7 @@ internal static class BotServices
     public static IServiceCollection AddBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddK8sBotCore(configuration);
+        services.AddSlackAdapter(configuration);
         return services;
     }
 }

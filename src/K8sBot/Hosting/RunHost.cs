@@ -13,6 +13,7 @@ internal static partial class RunHost
         builder.Services.AddBot(builder.Configuration);
         var app = builder.Build();
         app.MapHealth();
+        K8sBot.Slack.SlackEndpoints.MapSlackEndpoints(app);
         return app;
     }
 
