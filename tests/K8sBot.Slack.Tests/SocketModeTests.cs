@@ -215,7 +215,9 @@ public sealed class SocketModeTests
             await socket.SendAsync(Envelopes.Event("env-5", Envelopes.DirectMessage("Ev-last", "sentinel")));
 
             await socket.Received.WaitAsync(count: 6);
+            // Envelopes are routed in order, so once the last one is handled every duplicate was already judged.
             await adapter.Core.Messages.WaitAsync(m => m.Text == "sentinel");
+            await adapter.Core.Messages.WaitAsync(m => m.Button is not null);
             await fake.CallsTo("chat.postMessage", 2);
             Assert.Equal(6, socket.Received.Items.Count);
             Assert.Single(adapter.Core.Messages.Items, m => m.Text == "quiz answer B");

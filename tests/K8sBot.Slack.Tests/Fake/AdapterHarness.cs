@@ -61,9 +61,9 @@ internal sealed class AdapterHarness : IAsyncDisposable
         configure?.Invoke(settings);
 
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(settings);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
         var logs = new LogSink();
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         var core = new RecordingCore();
