@@ -212,7 +212,8 @@ public sealed partial class CommandLineParser
 
     private static bool IsAsciiWord(string word) => word.Length > 1 && word.All(c => c is >= 'a' and <= 'z');
 
-    internal static string Escape(string token) => Messaging.UserText.Escape(token, 40).Replace("`", "'", StringComparison.Ordinal);
+    /// <summary>For echoing a token inside a code span in an error message.</summary>
+    internal static string Escape(string token) => Messaging.UserText.EscapeInCode(token);
 
     private static List<Token> Tokenize(string line)
     {
