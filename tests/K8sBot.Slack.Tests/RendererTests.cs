@@ -205,6 +205,16 @@ public sealed class RendererTests
         Assert.Equal("slack", new SlackReplyLimits().Platform);
     }
 
+    [Fact]
+    public void Truncation_never_leaves_half_an_entity()
+    {
+        var header = new string('a', 147) + "&&&&";
+
+        var text = _renderer.Render(new Reply { Blocks = [new TitleBlock(header)], Fallback = "h" }).Blocks[0]!["text"]!["text"]!.ToString();
+
+        Assert.Equal(new string('a', 147) + "…", text);
+    }
+
     [Theory]
     [InlineData("quiz.answer#3", "quiz.answer")]
     [InlineData("a", "a")]

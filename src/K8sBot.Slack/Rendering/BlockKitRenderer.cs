@@ -328,7 +328,14 @@ internal sealed class BlockKitRenderer(MoreStore? more)
         }
 
         problems.Add($"{what} of {text.Length} characters exceeds {limit}; truncated");
-        return text[..(limit - Ellipsis.Length)] + Ellipsis;
+        var cut = limit - Ellipsis.Length;
+        var amp = text.LastIndexOf('&', cut - 1, Math.Min(cut, 5));
+        if (amp >= 0 && text.IndexOf(';', amp, cut - amp) < 0)
+        {
+            cut = amp; // never leave half an entity such as "&am"
+        }
+
+        return text[..cut] + Ellipsis;
     }
 
     private static JsonObject Section(string mrkdwn) => new() { ["type"] = "section", ["text"] = Mrkdwn(mrkdwn) };
