@@ -43,7 +43,8 @@ public sealed class RendererTests
             Assert.DoesNotContain("<!", t, StringComparison.Ordinal);
             Assert.DoesNotContain("<@", t, StringComparison.Ordinal);
             Assert.DoesNotContain("<http", t, StringComparison.Ordinal);
-            Assert.Contains("&lt;!channel", t, StringComparison.Ordinal);
+            Assert.Contains("&lt;", t, StringComparison.Ordinal);
+            Assert.Contains("!channel", t, StringComparison.Ordinal);
         });
         Assert.Contains("&amp;", message.Text, StringComparison.Ordinal);
     }
