@@ -99,7 +99,8 @@ internal sealed partial class SlackInbound(
             var identity = await runtime.Identity;
             var chatUser = await users.GetAsync(user, name, ct);
             var message = IncomingMessage.FromText(new ConversationAddress(Platform.Slack, team, channel), chatUser, SlackText.FromSlack(text, identity.BotUserId), at)
-                with { IsDirect = channel.StartsWith('D') };
+                with
+            { IsDirect = channel.StartsWith('D') };
             await responder.DeliverAsync(target, await core.HandleAsync(message, ct), ct);
         });
     }
@@ -157,7 +158,8 @@ internal sealed partial class SlackInbound(
         {
             var chatUser = await users.GetAsync(user, name, ct);
             var incoming = IncomingMessage.FromButton(new ConversationAddress(Platform.Slack, team, channel, thread), chatUser, press, at)
-                with { IsDirect = channel.StartsWith('D') };
+                with
+            { IsDirect = channel.StartsWith('D') };
             await responder.DeliverAsync(target, await core.HandleAsync(incoming, ct), ct);
         });
     }

@@ -42,7 +42,7 @@ public class SlackAckLoadBenchmark
     private WebApplication _fake = null!;
     private IHost _adapter = null!;
     private WebSocket _socket = null!;
-    private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _allAcked = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private string _hookBase = string.Empty;
     private int _pending;
