@@ -360,4 +360,50 @@ public sealed class SocketModeTests
             Assert.Single(adapter.Core.Messages.Items); // the adapter answered the press itself
         }
     }
+
+    [Fact]
+    public async Task Three_players_pressing_answers_on_one_question_are_each_counted_once()
+    {
+        var (fake, adapter, socket) = await ConnectAsync();
+        await using (fake)
+        await using (adapter)
+        {
+            adapter.Core.Respond = _ => [Reply.Text("answer recorded").AsPrivate()];
+            var players = new[] { "U0ALICE", "U0BOB", "U0CAROL" };
+            var n = 0;
+            foreach (var player in players)
+            {
+                foreach (var attempt in new[] { 1, 2 })
+                {
+                    // Each player's press is delivered twice (a retry after a slow ack): same action_ts, new envelope.
+                    var frame = System.Text.Json.Nodes.JsonNode.Parse(Envelopes.ButtonPress($"env-{++n}", fake.HookUrl(player), actionId: "match.answer#1", value: "m1:q1:B", actionTs: $"1605853645.00000{n - attempt + 1}"))!;
+                    frame["payload"]!["user"]!["id"] = player;
+                    await socket.SendAsync(frame.ToJsonString());
+                }
+            }
+
+            await socket.Received.WaitAsync(count: 6);
+            await adapter.Core.Messages.WaitAsync(count: 3);
+            await fake.Hooks.WaitAsync(count: 3);
+            Assert.Equal(players, adapter.Core.Messages.Items.Select(m => m.User.Id).Order());
+            Assert.All(adapter.Core.Messages.Items, m => Assert.Equal(new ButtonPress("match.answer", "m1:q1:B", "1605853634.000400"), m.Button));
+            Assert.Equal(players, fake.Hooks.Items.Select(h => h.Id).Order());
+        }
+    }
+
+    [Fact]
+    public async Task Rejected_app_token_stops_the_adapter_instead_of_retrying()
+    {
+        var clock = new FakeClock();
+        await using var fake = await FakeSlack.StartAsync(clock);
+        fake.Script("apps.connections.open", new Scripted(200, """{"ok":false,"error":"invalid_auth"}"""));
+        await using var adapter = await AdapterHarness.StartAsync(fake, clock);
+
+        var stopped = await adapter.States.FirstAsync(s => s.State == AdapterState.Stopped);
+
+        Assert.Contains("app token (invalid_auth)", stopped.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, fake.CountOf("apps.connections.open"));
+        Assert.Empty(fake.Sockets.Items);
+        Assert.DoesNotContain(adapter.States.Items, s => s.State == AdapterState.Reconnecting);
+    }
 }
