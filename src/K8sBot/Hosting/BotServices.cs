@@ -1,5 +1,4 @@
 using K8sBot.Core;
-using K8sBot.Slack;
 
 namespace K8sBot.Hosting;
 
@@ -9,7 +8,7 @@ internal static class BotServices
     public static IServiceCollection AddBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddK8sBotCore(configuration);
-        services.AddSlackAdapter(configuration);
+        K8sBot.Slack.SlackSetup.AddSlackAdapter(services, configuration);
         return services;
     }
 }
