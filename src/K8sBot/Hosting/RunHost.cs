@@ -17,6 +17,7 @@ internal static partial class RunHost
         var app = builder.Build();
         app.MapHealth();
         K8sBot.Discord.DiscordSetup.MapDiscordInteractions(app);
+        K8sBot.Slack.SlackEndpoints.MapSlackEndpoints(app);
         return app;
     }
 
