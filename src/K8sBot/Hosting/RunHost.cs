@@ -7,13 +7,21 @@ internal static partial class RunHost
 {
     public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
     {
+        var app = CreateBuilder(args, overrides).Build();
+        app.MapHealth();
+        app.MapDeployment();
+        return app;
+    }
+
+    /// <summary>Everything before <c>Build()</c>; tests read the registered services from here.</summary>
+    internal static WebApplicationBuilder CreateBuilder(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         BotConfiguration.Apply(builder.Configuration, overrides);
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? "http://0.0.0.0:8080");
         builder.Services.AddBot(builder.Configuration);
-        var app = builder.Build();
-        app.MapHealth();
-        return app;
+        builder.AddDeployment();
+        return builder;
     }
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
