@@ -152,8 +152,10 @@ public static class DatabaseSnapshot
                 _ = db.GetCollection(name).Count();
             }
         }
-        catch (LiteException ex)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // LiteDB reports a foreign or torn file with whatever its parser trips on (LiteException,
+            // ArgumentOutOfRangeException on a garbage date, InvalidCastException...).
             throw new StorageUnavailableException($"'{path}' is not a readable LiteDB snapshot: {ex.Message}", ex);
         }
     }
