@@ -69,6 +69,35 @@ public sealed class DatabaseSnapshotTests : IDisposable
     }
 
     [Fact]
+    public void While_a_transaction_is_open_commits_elsewhere_cannot_checkpoint_into_the_data_file()
+    {
+        // The invariant the snapshot copy relies on, shown directly: with a transaction open on this
+        // thread (as DatabaseSnapshot.Write holds one during its copy), commits on another thread go
+        // to the log only, even with a checkpoint due after every commit.
+        using var db = _temp.Open();
+        db.Database.CheckpointSize = 1;
+        db.Collection<BsonDocument>("pairs").Insert(new BsonDocument { ["n"] = -1 });
+        db.Checkpoint();
+
+        var before = Hash(db.FilePath);
+        Assert.True(db.Database.BeginTrans());
+        try
+        {
+            Assert.True(OnAnotherThread(() => Commit(db, 20)));
+            Assert.Equal(before, Hash(db.FilePath));
+        }
+        finally
+        {
+            db.Database.Rollback();
+        }
+
+        // Control: without the open transaction the same commits do reach the data file.
+        Assert.True(OnAnotherThread(() => Commit(db, 20)));
+        Assert.NotEqual(before, Hash(db.FilePath));
+        Assert.Equal(41, db.Collection<BsonDocument>("pairs").Count());
+    }
+
+    [Fact]
     public void Prune_keeps_the_newest_and_leaves_other_files_alone()
     {
         using (var db = _temp.Open())
@@ -143,4 +172,26 @@ public sealed class DatabaseSnapshotTests : IDisposable
     }
 
     public void Dispose() => _temp.Dispose();
+
+    private static void Commit(BotDatabase db, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            db.Collection<BsonDocument>("pairs").Insert(new BsonDocument { ["n"] = i, ["pad"] = new string('x', 3000) });
+        }
+    }
+
+    /// <summary>LiteDB transactions belong to a thread, so the test keeps its own and commits on a fresh one.</summary>
+    private static bool OnAnotherThread(Action work)
+    {
+        var thread = new Thread(() => work());
+        thread.Start();
+        return thread.Join(TimeSpan.FromSeconds(10));
+    }
+
+    private static string Hash(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(stream));
+    }
 }
