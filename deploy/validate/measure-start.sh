@@ -12,7 +12,8 @@ trap 'rm -rf "$work"' EXIT
 
 dotnet publish "$root/src/K8sBot/K8sBot.csproj" -c Release -o "$work/app" -p:UseAppHost=false > "$work/publish.log"
 echo "published to $work/app; content: $content"
-printf 'run  ready_ms  vmhwm_mib_ready  vmhwm_mib_after_200_scrapes\n'
+tick=$(getconf CLK_TCK)
+printf 'run  ready_ms  cpu_ms_to_ready  vmhwm_mib_ready  vmhwm_mib_after_200_scrapes\n'
 for i in $(seq 1 "$runs"); do
   port=$((18800 + i))
   start=$(date +%s%N)
@@ -26,9 +27,12 @@ for i in $(seq 1 "$runs"); do
   done
   ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
   hwm_ready=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
+  # CPU time (user + system) spent until ready: unlike wall time, it does not grow when other
+  # processes share the cores.
+  cpu_ms=$(awk -v t="$tick" '{print int(($14 + $15) * 1000 / t)}' "/proc/$pid/stat")
   for _ in $(seq 1 200); do curl -sf "http://127.0.0.1:$port/metrics" > /dev/null; done
   hwm_after=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
   kill -TERM "$pid"
   wait "$pid"
-  printf '%3d  %8d  %15.1f  %27.1f\n' "$i" "$ready_ms" "$(echo "$hwm_ready/1024" | bc -l)" "$(echo "$hwm_after/1024" | bc -l)"
+  printf '%3d  %8d  %15d  %15.1f  %27.1f\n' "$i" "$ready_ms" "$cpu_ms" "$(echo "$hwm_ready/1024" | bc -l)" "$(echo "$hwm_after/1024" | bc -l)"
 done

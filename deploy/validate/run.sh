@@ -28,5 +28,9 @@ for overlay in "$work"/overlays/*/; do
     status=1
   fi
 done
+for manifest in "$deploy"/ops/*.yaml; do
+  printf '%-8s ' "ops/$(basename "$manifest" .yaml)"
+  node "$here/validate-schemas.mjs" < "$manifest" || status=1
+done
 node "$here/lint-dockerfile.mjs" "$deploy/../Dockerfile" || status=1
 exit $status
