@@ -1,6 +1,7 @@
 using K8sBot.Core.Ask;
 using K8sBot.Core.Commands;
 using K8sBot.Core.Content;
+using K8sBot.Core.Limits;
 using K8sBot.Core.Messaging;
 using K8sBot.Core.Storage;
 using K8sBot.Core.Telemetry;
@@ -35,6 +36,8 @@ public static class CoreSetup
         services.AddMetrics();
         services.AddSingleton<BotMetrics>();
         services.AddSingleton<IChatCore, ChatCore>();
+        services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IMessageGate, CommandRateLimitGate>();
         services.AddSingleton<ICommandHandler, HelpCommand>();
         services.AddSingleton<ICommandHandler, LangCommand>();
         services.AddSingleton<ICommandHandler, CardCommand>();

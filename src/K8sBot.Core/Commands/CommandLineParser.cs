@@ -13,6 +13,12 @@ namespace K8sBot.Core.Commands;
 public sealed partial class CommandLineParser
 {
     private const string Prefix = "/k8s";
+
+    /// <summary>
+    /// Longer input is cut before parsing: Discord messages stop at 2,000 characters (4,000 with
+    /// Nitro) and no command or question needs more; a 100,000-character paste must stay cheap.
+    /// </summary>
+    public const int MaxInputLength = 4000;
     private readonly IReadOnlyList<CommandSpec> _specs;
     private readonly HashSet<string> _groups;
 
@@ -27,7 +33,7 @@ public sealed partial class CommandLineParser
     public ParseOutcome Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var line = text.Trim();
+        var line = (text.Length > MaxInputLength ? text[..MaxInputLength] : text).Trim();
         var explicitPrefix = false;
         if (line.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && (line.Length == Prefix.Length || char.IsWhiteSpace(line[Prefix.Length])))
         {
@@ -212,7 +218,8 @@ public sealed partial class CommandLineParser
 
     private static bool IsAsciiWord(string word) => word.Length > 1 && word.All(c => c is >= 'a' and <= 'z');
 
-    internal static string Escape(string token) => Messaging.UserText.Escape(token, 40).Replace("`", "'", StringComparison.Ordinal);
+    /// <summary>For echoing a token inside a code span in an error message.</summary>
+    internal static string Escape(string token) => Messaging.UserText.EscapeInCode(token);
 
     private static List<Token> Tokenize(string line)
     {

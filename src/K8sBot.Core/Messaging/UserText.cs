@@ -49,13 +49,34 @@ public static class UserText
             }
 
             builder.Append(rune.ToString());
-            if (rune.Value == '@')
+            if (rune.Value is '@' or '<')
             {
-                // "@everyone" / "@here" must never form, even where escapes are ignored.
+                // "@everyone", "<@123>", "<!channel>" must never form, even where escapes are ignored.
                 builder.Append('\u200B');
             }
 
             visible++;
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// For text shown inside a code span (<c>`like this`</c>), where backslash escapes would show
+    /// literally: backticks become quotes, mentions are broken, control characters dropped.
+    /// </summary>
+    public static string EscapeInCode(string? text, int maxLength = 40)
+    {
+        var cleaned = Escape(text, maxLength);
+        var builder = new StringBuilder(cleaned.Length);
+        for (var i = 0; i < cleaned.Length; i++)
+        {
+            if (cleaned[i] == '\\' && i + 1 < cleaned.Length && Special.Contains(cleaned[i + 1], StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            builder.Append(cleaned[i] == '`' ? '\'' : cleaned[i]);
         }
 
         return builder.ToString();

@@ -12,6 +12,7 @@ public sealed partial class BotDatabase : IDisposable
 {
     private readonly ILogger<BotDatabase> _logger;
     private readonly LiteDatabase _database;
+    private readonly FileStream? _lock;
     private bool _disposed;
 
     public BotDatabase(IOptions<StorageOptions> options, IEnumerable<IDatabaseMigration> migrations, ILogger<BotDatabase> logger)
@@ -27,14 +28,20 @@ public sealed partial class BotDatabase : IDisposable
                 Directory.CreateDirectory(folder);
             }
 
+            // LiteDB lets a second instance open the same file; the file is single-writer by
+            // design, so hold an exclusive lock file for the life of this instance.
+            _lock = new FileStream(FilePath + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+
             var mapper = new BsonMapper { EmptyStringToNull = false, TrimWhitespace = false, EnumAsInteger = false };
             _database = new LiteDatabase(new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct, Upgrade = false }, mapper);
             _database.UtcDate = true;
             Migrate([.. migrations.OrderBy(m => m.Version)]);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteException or InvalidOperationException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // A corrupt file surfaces as anything from LiteException to ArgumentOutOfRangeException.
             _database?.Dispose();
+            _lock?.Dispose();
             throw new StorageUnavailableException($"Cannot open the database at '{FilePath}': {ex.Message}", ex);
         }
     }
@@ -87,6 +94,7 @@ public sealed partial class BotDatabase : IDisposable
         }
 
         _database.Dispose();
+        _lock?.Dispose();
     }
 
     private void Migrate(IReadOnlyList<IDatabaseMigration> migrations)

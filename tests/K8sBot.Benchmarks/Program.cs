@@ -1,0 +1,13 @@
+using BenchmarkDotNet.Running;
+
+namespace K8sBot.Benchmarks;
+
+/// <summary>
+/// Every figure in docs/benchmarks.md comes from here:
+/// <c>dotnet run -c Release --project tests/K8sBot.Benchmarks -- --filter '*'</c>.
+/// Pick one with <c>--filter '*Ask*'</c> (see <c>--list flat</c>).
+/// </summary>
+internal static class BenchmarkProgram
+{
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+}
