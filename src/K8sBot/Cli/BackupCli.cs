@@ -25,8 +25,8 @@ internal static class BackupCli
                 throw new StorageUnavailableException($"There is no database at '{path}' to back up.");
             }
 
-            DatabaseSnapshot.EnsureNotInUse(path);
             string written;
+            using (DatabaseSnapshot.Claim(path))
             using (var database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct, Upgrade = false }))
             {
                 written = DatabaseSnapshot.Write(database, path, TimeProvider.System.GetUtcNow());

@@ -96,7 +96,7 @@ public static class DatabaseSnapshot
         }
 
         Verify(snapshot);
-        EnsureNotInUse(target);
+        using var claim = Claim(target);
 
         var folder = System.IO.Path.GetDirectoryName(target) ?? ".";
         Directory.CreateDirectory(folder);
@@ -121,22 +121,30 @@ public static class DatabaseSnapshot
         return previous;
     }
 
-    /// <summary>Throws when another process (a running bot) has the database open.</summary>
-    public static void EnsureNotInUse(string databasePath)
+    /// <summary>
+    /// Takes the database's <c>.lock</c> file the way <see cref="BotDatabase"/> does, so no bot can
+    /// start on the file while a backup or restore works on it, and checks that no process holds
+    /// the data file itself. Dispose to release.
+    /// </summary>
+    public static IDisposable Claim(string databasePath)
     {
         var path = System.IO.Path.GetFullPath(databasePath);
-        if (!File.Exists(path))
-        {
-            return;
-        }
-
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path) ?? ".");
+        FileStream? guard = null;
         try
         {
-            // LiteDB opens its file shared; an exclusive open fails while any other process holds it.
-            using var probe = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            guard = new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            if (File.Exists(path))
+            {
+                // LiteDB opens its file shared; an exclusive open fails while any other process holds it.
+                using var probe = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            }
+
+            return guard;
         }
         catch (IOException ex)
         {
+            guard?.Dispose();
             throw new StorageUnavailableException($"The database '{path}' is in use by a running bot; stop it first (or let its scheduled backups run).", ex);
         }
     }
