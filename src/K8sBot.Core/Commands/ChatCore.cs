@@ -1,6 +1,6 @@
+using System.Diagnostics;
 using K8sBot.Core.Localization;
 using K8sBot.Core.Messaging;
-using System.Diagnostics;
 using K8sBot.Core.Storage;
 using K8sBot.Core.Telemetry;
 using Microsoft.Extensions.Logging;
