@@ -9,7 +9,7 @@ namespace K8sBot.Core.Tests.Storage.Backup;
 public sealed class BackupSchedulerTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-    private readonly TempDatabase _temp = new(new StorageOptions { BackupCron = "0 3 * * *", BackupKeep = 2 });
+    private readonly SnapshotTestDatabase _temp = new(new StorageOptions { BackupCron = "0 3 * * *", BackupKeep = 2 });
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 0, 30, 0, TimeSpan.Zero));
 
     [Fact]

@@ -7,7 +7,7 @@ namespace K8sBot.Core.Tests.Storage.Backup;
 public sealed class DatabaseSnapshotTests : IDisposable
 {
     private static readonly DateTimeOffset Noon = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
-    private readonly TempDatabase _temp = new();
+    private readonly SnapshotTestDatabase _temp = new();
 
     [Fact]
     public void A_snapshot_is_a_separate_file_that_opens_with_everything_committed()

@@ -5,11 +5,11 @@ using Microsoft.Extensions.Options;
 namespace K8sBot.Core.Tests.Storage.Backup;
 
 /// <summary>A real LiteDB file in its own temp folder, deleted afterwards.</summary>
-internal sealed class TempDatabase : IDisposable
+internal sealed class SnapshotTestDatabase : IDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("k8sbot-backup-");
 
-    public TempDatabase(StorageOptions? options = null)
+    public SnapshotTestDatabase(StorageOptions? options = null)
     {
         Options = options ?? new StorageOptions();
         Options.Path = System.IO.Path.Combine(_folder.FullName, "k8sbot.db");
