@@ -36,14 +36,18 @@ internal sealed class SlackRuntime(AdapterStatusBoard board)
         }
     }
 
-    /// <summary>Returns true the first time only, so the reason is logged once.</summary>
-    public bool Stop(string reason)
+    /// <summary>
+    /// Stops the adapter the first time only; <paramref name="logOnce"/> runs before the state is
+    /// reported, so whoever sees "stopped" also finds its one log line already written.
+    /// </summary>
+    public bool Stop(string reason, Action? logOnce = null)
     {
         if (Interlocked.CompareExchange(ref _stopReason, reason, null) is not null)
         {
             return false;
         }
 
+        logOnce?.Invoke();
         board.Report(AdapterName, AdapterState.Stopped, reason);
         StateChanged?.Invoke(AdapterState.Stopped, reason);
         _identity.TrySetCanceled();

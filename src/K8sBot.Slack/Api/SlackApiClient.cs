@@ -252,10 +252,7 @@ internal sealed partial class SlackApiClient
                 if (SlackErrors.IsFatalAuth(error))
                 {
                     var reason = $"Slack rejected the {(call.UseAppToken ? "app" : "bot")} token ({error}): {SlackErrors.Hint(error)}";
-                    if (_runtime.Stop(reason))
-                    {
-                        LogAdapterStopped(_logger, reason);
-                    }
+                    _runtime.Stop(reason, () => LogAdapterStopped(_logger, reason));
                 }
                 else
                 {

@@ -61,10 +61,7 @@ internal sealed partial class SocketModeRunner(
                         await current.DisposeAsync();
                         current = null;
                         const string disabled = "Socket Mode was turned off for this Slack app (link_disabled); turn it on again in the app settings and restart";
-                        if (runtime.Stop(disabled))
-                        {
-                            LogStopped(logger, disabled);
-                        }
+                        runtime.Stop(disabled, () => LogStopped(logger, disabled));
 
                         return;
                     case "warning" or "refresh_requested":
