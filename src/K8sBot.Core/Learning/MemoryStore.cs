@@ -37,6 +37,14 @@ public sealed class MemoryStore(BotDatabase database, Fsrs fsrs)
             .Select(m => new ConceptMemory(m.ConceptId, m.ToState(), m.Seen))];
     }
 
+    /// <summary>Every memory of every user of the tenant (the weekly digest's input).</summary>
+    public IReadOnlyList<ConceptMemory> AllForTenant(TenantKey tenant)
+    {
+        var prefix = tenant.UserKey(string.Empty);
+        return [.. database.Collection<MemoryDocument>(CollectionName).Find(Query.StartsWith(nameof(MemoryDocument.UserKey), prefix))
+            .Select(m => new ConceptMemory(m.ConceptId, m.ToState(), m.Seen))];
+    }
+
     public ConceptMemory? Find(TenantKey tenant, string userId, string conceptId)
     {
         var doc = database.Collection<MemoryDocument>(CollectionName).FindById($"{tenant.UserKey(userId)}:{conceptId}");

@@ -26,6 +26,7 @@ public static class QuizSetup
         services.AddSingleton<ScoreStore>();
         services.AddSingleton<TeamStore>();
         services.AddSingleton<Leaderboard>();
+        services.AddSingleton<Daily.IWeeklyDigestSource, ScoringDigestSource>();
         services.AddSingleton<TopicResolver>();
         services.AddSingleton<PersonalQuiz>();
         services.AddSingleton<RoundStore>();
