@@ -44,7 +44,7 @@ public static class CoreSetup
         services.AddSingleton<ICommandHandler, ConceptsCommand>();
         services.AddSingleton<IButtonHandler, CardButtons>();
 
-        services.TryAddSingleton<IAskEngine, AliasAskEngine>();
+        services.TryAddSingleton<IAskEngine, CatalogAskEngine>();
         services.AddSingleton<AskReplyBuilder>();
         services.AddSingleton<ICommandHandler, AskCommand>();
         return services;
