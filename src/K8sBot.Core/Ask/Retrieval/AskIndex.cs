@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using K8sBot.Core.Content;
 
 namespace K8sBot.Core.Ask.Retrieval;
@@ -21,6 +22,7 @@ internal sealed class AskIndex
     private readonly float[] _idf;
     private readonly float[] _specificity;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public AskIndex(ContentCatalog catalog, RetrievalSettings settings)
     {
         ArgumentNullException.ThrowIfNull(catalog);
@@ -131,6 +133,7 @@ internal sealed class AskIndex
     public long ApproximateBytes => ((long)_weights.Length * sizeof(float)) + ((long)_terms.Count * 64) + ((long)_names.Count * 64);
 
     /// <summary>The analysed retrieval terms of one token, or none for a stop word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void TermsOf(in QueryToken token, List<string> terms)
     {
         if (Lexicon.IsStop(token) || Lexicon.IsComparisonCue(token) || Lexicon.IsExampleCue(token))
@@ -154,6 +157,7 @@ internal sealed class AskIndex
     /// word may carry particles after the name. With <paramref name="typos"/>, a window containing an
     /// unknown word may also match a name within a small, length-scaled edit distance.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void FindNames(List<QueryToken> tokens, bool typos, List<NameHit> hits)
     {
         var i = 0;
@@ -178,6 +182,7 @@ internal sealed class AskIndex
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int? MatchExact(List<QueryToken> tokens, int start, int length)
     {
         Span<char> buffer = stackalloc char[128];
@@ -223,7 +228,7 @@ internal sealed class AskIndex
             // The name may be followed by particles and endings in the same word: 크론잡이랑, 파드가.
             for (var k = last.Text.Length - 1; k >= 1; k--)
             {
-                if (Stemmer.IsSuffixChain(last.Text.AsSpan(k)) && lookup.TryGetValue(buffer[..(prefix + k)], out concept))
+                if ((last.Cuts & (1UL << k)) != 0 && lookup.TryGetValue(buffer[..(prefix + k)], out concept))
                 {
                     return concept;
                 }
@@ -326,6 +331,7 @@ internal sealed class AskIndex
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private float[] ComputeSpecificity(ContentCatalog catalog, int n)
     {
         var mentionedBy = new HashSet<int>[n];
@@ -364,6 +370,7 @@ internal sealed class AskIndex
         return terms;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddTerms(List<QueryToken> tokens, List<string> terms, HashSet<string> words)
     {
         foreach (var token in tokens)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace K8sBot.Core.Ask.Retrieval;
 
 /// <summary>
@@ -81,15 +82,19 @@ internal static class Lexicon
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsStop(in QueryToken token) =>
         Stop.Contains(token.Text) || Stop.Contains(token.Stem) || (token.Script == Script.Hangul && StartsWithAny(token.Text, StopPrefixes));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsComparisonCue(in QueryToken token) =>
         ComparisonWords.Contains(token.Text) || (token.Script == Script.Hangul && StartsWithAny(token.Text, ComparisonPrefixes));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsExampleCue(in QueryToken token) =>
         ExampleWords.Contains(token.Text) || (token.Script == Script.Hangul && StartsWithAny(token.Text, ExamplePrefixes));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool StartsWithAny(string text, string[] prefixes)
     {
         foreach (var prefix in prefixes)

@@ -5,4 +5,5 @@ namespace K8sBot.Core.Ask.Retrieval;
 /// endings (or an English plural), the form used for retrieval; <see cref="Text"/> keeps the
 /// surface form for name matching, where the particle may be part of a longer name.
 /// </summary>
-internal readonly record struct QueryToken(string Text, string Stem, Script Script);
+/// <see cref="Cuts"/> marks where a Korean word's particles may start (see <see cref="Stemmer.SuffixCuts"/>).
+internal readonly record struct QueryToken(string Text, string Stem, Script Script, ulong Cuts = 0);

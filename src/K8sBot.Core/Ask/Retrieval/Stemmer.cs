@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace K8sBot.Core.Ask.Retrieval;
 
 /// <summary>
@@ -22,36 +23,53 @@ internal static class Stemmer
 
     private const int MaxPieces = 5;
 
-    public static string Stem(string word, Script script) => script switch
-    {
-        Script.Hangul => KoreanStem(word),
-        Script.Latin => EnglishStem(word),
-        _ => word,
-    };
+    public static string Stem(string word, Script script) => script == Script.Latin ? EnglishStem(word) : word;
 
-    /// <summary>True when <paramref name="rest"/> is empty or a chain of particles and endings.</summary>
-    public static bool IsSuffixChain(ReadOnlySpan<char> rest) => Chain(rest, 0);
-
-    /// <summary>The prefixes of a Hangul word that could be the word without its suffix chain, longest first.</summary>
-    public static int[] StemLengths(string word)
+    /// <summary>
+    /// Bit k is set when the word from position k on (k ≥ 1) is a chain of particles and endings, so
+    /// the first k letters could be the word's stem. One right-to-left pass: each position needs
+    /// a known piece followed by a shorter chain.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static ulong SuffixCuts(ReadOnlySpan<char> word)
     {
-        var lengths = new List<int>(2) { word.Length };
-        for (var k = word.Length - 1; k >= 1; k--)
+        if (word.Length is 0 or > 63)
         {
-            if (Chain(word.AsSpan(k), 0))
+            return 0;
+        }
+
+        Span<byte> pieces = stackalloc byte[word.Length + 1];
+        pieces[word.Length] = 0;
+        var lookup = Pieces.GetAlternateLookup<ReadOnlySpan<char>>();
+        ulong cuts = 0;
+        for (var i = word.Length - 1; i >= 1; i--)
+        {
+            var best = byte.MaxValue;
+            for (var k = 1; k <= 4 && i + k <= word.Length; k++)
             {
-                lengths.Add(k);
+                if (pieces[i + k] < MaxPieces && lookup.Contains(word.Slice(i, k)))
+                {
+                    best = Math.Min(best, (byte)(pieces[i + k] + 1));
+                }
+            }
+
+            pieces[i] = best;
+            if (best <= MaxPieces)
+            {
+                cuts |= 1UL << i;
             }
         }
 
-        return [.. lengths];
+        return cuts;
     }
 
-    private static string KoreanStem(string word)
+    /// <summary>The shortest prefix of two or more syllables followed by a suffix chain, or the word itself.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static string KoreanStem(string word, ulong cuts)
     {
         for (var k = 2; k < word.Length; k++)
         {
-            if (Chain(word.AsSpan(k), 0))
+            if ((cuts & (1UL << k)) != 0)
             {
                 return word[..k];
             }
@@ -60,30 +78,7 @@ internal static class Stemmer
         return word;
     }
 
-    private static bool Chain(ReadOnlySpan<char> rest, int depth)
-    {
-        if (rest.IsEmpty)
-        {
-            return true;
-        }
-
-        if (depth >= MaxPieces)
-        {
-            return false;
-        }
-
-        var lookup = Pieces.GetAlternateLookup<ReadOnlySpan<char>>();
-        for (var k = Math.Min(rest.Length, 4); k >= 1; k--)
-        {
-            if (lookup.Contains(rest[..k]) && Chain(rest[k..], depth + 1))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string EnglishStem(string word)
     {
         var w = word;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 namespace K8sBot.Core.Ask.Retrieval;
@@ -16,6 +17,7 @@ internal static class Tokenizer
 
     private const int MaxTokenLength = 40;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<QueryToken> Tokenize(string text, int maxChars = MaxChars, int maxTokens = MaxTokens)
     {
         var tokens = new List<QueryToken>(12);
@@ -94,6 +96,7 @@ internal static class Tokenizer
         return tokens;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Script? Classify(char c)
     {
         if (c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9')
@@ -120,6 +123,7 @@ internal static class Tokenizer
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Flush(List<QueryToken> tokens, Span<char> buffer, ref int length, Script script)
     {
         if (length == 0)
@@ -129,6 +133,14 @@ internal static class Tokenizer
 
         var text = new string(buffer[..length]);
         length = 0;
-        tokens.Add(new QueryToken(text, Stemmer.Stem(text, script), script));
+        if (script == Script.Hangul)
+        {
+            var cuts = Stemmer.SuffixCuts(text);
+            tokens.Add(new QueryToken(text, Stemmer.KoreanStem(text, cuts), script, cuts));
+        }
+        else
+        {
+            tokens.Add(new QueryToken(text, Stemmer.Stem(text, script), script));
+        }
     }
 }
