@@ -13,6 +13,12 @@ namespace K8sBot.Core.Commands;
 public sealed partial class CommandLineParser
 {
     private const string Prefix = "/k8s";
+
+    /// <summary>
+    /// Longer input is cut before parsing: Discord messages stop at 2,000 characters (4,000 with
+    /// Nitro) and no command or question needs more; a 100,000-character paste must stay cheap.
+    /// </summary>
+    public const int MaxInputLength = 4000;
     private readonly IReadOnlyList<CommandSpec> _specs;
     private readonly HashSet<string> _groups;
 
@@ -27,7 +33,7 @@ public sealed partial class CommandLineParser
     public ParseOutcome Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var line = text.Trim();
+        var line = (text.Length > MaxInputLength ? text[..MaxInputLength] : text).Trim();
         var explicitPrefix = false;
         if (line.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && (line.Length == Prefix.Length || char.IsWhiteSpace(line[Prefix.Length])))
         {

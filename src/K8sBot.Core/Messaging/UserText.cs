@@ -49,9 +49,9 @@ public static class UserText
             }
 
             builder.Append(rune.ToString());
-            if (rune.Value == '@')
+            if (rune.Value is '@' or '<')
             {
-                // "@everyone" / "@here" must never form, even where escapes are ignored.
+                // "@everyone", "<@123>", "<!channel>" must never form, even where escapes are ignored.
                 builder.Append('\u200B');
             }
 

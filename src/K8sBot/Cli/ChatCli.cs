@@ -5,6 +5,7 @@ using K8sBot.Core.Localization;
 using K8sBot.Core.Messaging;
 using K8sBot.Core.Storage;
 using K8sBot.Hosting;
+using K8sBot.Hosting.Redaction;
 
 namespace K8sBot.Cli;
 
@@ -41,6 +42,7 @@ internal static class ChatCli
         BotConfiguration.Apply(builder.Configuration, overrides);
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddSecretRedaction(builder.Configuration);
         builder.Services.AddBot(builder.Configuration);
         builder.Services.AddSingleton(session);
         builder.Services.AddSingleton<IPlatformPublisher, ConsolePublisher>();

@@ -22,7 +22,7 @@ internal static class ContentCli
             var folder = Resolve(result.GetValue(path));
             using var services = Services();
             var linter = new ContentLinter(services.GetServices<IReplyLimits>());
-            var problems = linter.Lint(folder, requireFullCurriculum: false);
+            var problems = linter.Lint(folder, requireFullCurriculum: true);
             foreach (var problem in problems)
             {
                 Console.Error.WriteLine(problem);

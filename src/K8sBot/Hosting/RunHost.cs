@@ -1,16 +1,19 @@
 using K8sBot.Core.Messaging;
+using K8sBot.Hosting.Redaction;
 
 namespace K8sBot.Hosting;
 
 /// <summary><c>k8sbot run</c>: the hosted service with every configured adapter plus health endpoints.</summary>
 internal static partial class RunHost
 {
-    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? overrides = null, Action<ILoggingBuilder>? configureLogging = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         BotConfiguration.Apply(builder.Configuration, overrides);
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? "http://0.0.0.0:8080");
         builder.Services.AddBot(builder.Configuration);
+        configureLogging?.Invoke(builder.Logging);
+        builder.Logging.AddSecretRedaction(builder.Configuration);
         var app = builder.Build();
         app.MapHealth();
         return app;
