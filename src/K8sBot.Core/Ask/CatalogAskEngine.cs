@@ -38,8 +38,8 @@ public sealed class CatalogAskEngine : IAskEngine
         var example = false;
         foreach (var token in tokens)
         {
-            comparison |= Lexicon.IsComparisonCue(token);
-            example |= Lexicon.IsExampleCue(token);
+            comparison |= token.Has(WordRole.ComparisonCue);
+            example |= token.Has(WordRole.ExampleCue);
         }
 
         var hits = new List<NameHit>(4);
@@ -146,7 +146,7 @@ public sealed class CatalogAskEngine : IAskEngine
         var definition = false;
         for (var i = 0; i < tokens.Count; i++)
         {
-            definition |= Lexicon.IsDefinitionCue(tokens[i]);
+            definition |= tokens[i].Has(WordRole.DefinitionCue);
             terms.Clear();
             AskIndex.TermsOf(tokens[i], terms);
             if (terms.Count == 0)
@@ -198,7 +198,7 @@ public sealed class CatalogAskEngine : IAskEngine
         _index.FindNames(tokens, typos: true, hits);
         var lines = new List<string>
         {
-            "tokens: " + string.Join(" ", tokens.Select(t => Lexicon.IsStop(t) ? $"({t.Text})" : $"{t.Text}/{t.Stem}")),
+            "tokens: " + string.Join(" ", tokens.Select(t => t.IsStop ? $"({t.Text})" : $"{t.Text}/{t.Stem}")),
             "names: " + string.Join(" ", hits.Select(h => $"{_index.Ids[h.Concept]}@{h.Start}{(h.Exact ? string.Empty : "~")} spec={_index.Specificity(h.Concept):0.00}")),
         };
         var evidence = new Evidence(_index, tokens.Count);

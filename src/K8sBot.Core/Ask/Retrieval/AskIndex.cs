@@ -36,6 +36,13 @@ internal sealed class AskIndex
 
         // Per card and field: the analysed terms. Names are a set: listing many spellings must not inflate a card.
         var fields = new List<(int Card, CardField Field, List<string> Terms)>();
+        var mentionedBy = new HashSet<int>[n];
+        for (var c = 0; c < n; c++)
+        {
+            mentionedBy[c] = [];
+        }
+
+        var hits = new List<NameHit>();
         for (var c = 0; c < n; c++)
         {
             var card = catalog.Concepts[c];
@@ -52,10 +59,10 @@ internal sealed class AskIndex
                 fields.Add((c, CardField.Names, [.. names.Distinct(StringComparer.Ordinal)]));
                 fields.Add((c, CardField.Title, Analyse(text.Title)));
                 fields.Add((c, CardField.Keywords, Analyse(string.Join(" \n ", text.Keywords))));
-                fields.Add((c, CardField.UseWhen, Analyse(string.Join(" \n ", text.UseWhen))));
-                fields.Add((c, CardField.Definition, Analyse(text.Definition)));
-                fields.Add((c, CardField.KeyPoints, Analyse(string.Join(" \n ", text.KeyPoints))));
-                fields.Add((c, CardField.Mistakes, Analyse(string.Join(" \n ", text.Mistakes))));
+                fields.Add((c, CardField.UseWhen, Analyse(string.Join(" \n ", text.UseWhen), c, mentionedBy, hits)));
+                fields.Add((c, CardField.Definition, Analyse(text.Definition, c, mentionedBy, hits)));
+                fields.Add((c, CardField.KeyPoints, Analyse(string.Join(" \n ", text.KeyPoints), c, mentionedBy, hits)));
+                fields.Add((c, CardField.Mistakes, Analyse(string.Join(" \n ", text.Mistakes), c, mentionedBy, hits)));
             }
         }
 
@@ -102,7 +109,9 @@ internal sealed class AskIndex
         }
 
         MaxIdf = Idf(0, n);
-        _specificity = ComputeSpecificity(catalog, n);
+        // How specific a name is: how many other cards mention the concept in their text.
+        var maxLog = MathF.Log(n + 1f);
+        _specificity = [.. mentionedBy.Select(m => Math.Clamp(MathF.Log((n + 1f) / (m.Count + 1f)) / maxLog, 0.05f, 1f))];
     }
 
     public RetrievalSettings Settings { get; }
@@ -136,7 +145,7 @@ internal sealed class AskIndex
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void TermsOf(in QueryToken token, List<string> terms)
     {
-        if (Lexicon.IsStop(token) || Lexicon.IsComparisonCue(token) || Lexicon.IsExampleCue(token))
+        if (!token.IsContent)
         {
             return;
         }
@@ -245,7 +254,7 @@ internal sealed class AskIndex
         for (var k = start; k < start + length; k++)
         {
             var token = tokens[k];
-            if ((length > 1 && token.Text.Length < 2) || token.Script != script || script == Script.Other || Lexicon.IsStop(token))
+            if ((length > 1 && token.Text.Length < 2) || token.Script != script || script == Script.Other || token.IsStop)
             {
                 return null;
             }
@@ -331,42 +340,29 @@ internal sealed class AskIndex
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private float[] ComputeSpecificity(ContentCatalog catalog, int n)
-    {
-        var mentionedBy = new HashSet<int>[n];
-        for (var c = 0; c < n; c++)
-        {
-            mentionedBy[c] = [];
-        }
-
-        var hits = new List<NameHit>();
-        for (var c = 0; c < n; c++)
-        {
-            var card = catalog.Concepts[c];
-            foreach (var text in new[] { card.Ko, card.En })
-            {
-                var body = string.Join(" \n ", text.KeyPoints.Concat(text.UseWhen).Concat(text.Mistakes).Append(text.Definition));
-                hits.Clear();
-                FindNames(Tokenizer.Tokenize(body, int.MaxValue, int.MaxValue), typos: false, hits);
-                foreach (var hit in hits)
-                {
-                    if (hit.Concept != c)
-                    {
-                        mentionedBy[hit.Concept].Add(c);
-                    }
-                }
-            }
-        }
-
-        var max = MathF.Log(n + 1f);
-        return [.. mentionedBy.Select(m => Math.Clamp(MathF.Log((n + 1f) / (m.Count + 1f)) / max, 0.05f, 1f))];
-    }
-
     private List<string> Analyse(string text)
     {
         var terms = new List<string>();
         AddTerms(Tokenizer.Tokenize(text, int.MaxValue, int.MaxValue), terms, _words);
+        return terms;
+    }
+
+    /// <summary>Analyses a body field and records which other concepts it mentions by name.</summary>
+    private List<string> Analyse(string text, int card, HashSet<int>[] mentionedBy, List<NameHit> hits)
+    {
+        var terms = new List<string>();
+        var tokens = Tokenizer.Tokenize(text, int.MaxValue, int.MaxValue);
+        AddTerms(tokens, terms, _words);
+        hits.Clear();
+        FindNames(tokens, typos: false, hits);
+        foreach (var hit in hits)
+        {
+            if (hit.Concept != card)
+            {
+                mentionedBy[hit.Concept].Add(card);
+            }
+        }
+
         return terms;
     }
 

@@ -83,6 +83,13 @@ internal static class Lexicon
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>All the roles of a word, computed once per token by the tokenizer.</summary>
+    public static WordRole Classify(in QueryToken token) =>
+        (IsStop(token) ? WordRole.Stop : 0)
+        | (IsComparisonCue(token) ? WordRole.ComparisonCue : 0)
+        | (IsExampleCue(token) ? WordRole.ExampleCue : 0)
+        | (IsDefinitionCue(token) ? WordRole.DefinitionCue : 0);
+
     public static bool IsStop(in QueryToken token) =>
         Stop.Contains(token.Text) || Stop.Contains(token.Stem) || (token.Script == Script.Hangul && StartsWithAny(token.Text, StopPrefixes));
 

@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace K8sBot.Core.Ask.Retrieval;
 
@@ -13,7 +13,7 @@ internal static class Tokenizer
     /// <summary>Questions are short; bounding the input keeps the worst case at a few microseconds.</summary>
     public const int MaxChars = 600;
 
-    public const int MaxTokens = 48;
+    public const int MaxTokens = 32;
 
     private const int MaxTokenLength = 40;
 
@@ -133,14 +133,17 @@ internal static class Tokenizer
 
         var text = new string(buffer[..length]);
         length = 0;
+        QueryToken token;
         if (script == Script.Hangul)
         {
             var cuts = Stemmer.SuffixCuts(text);
-            tokens.Add(new QueryToken(text, Stemmer.KoreanStem(text, cuts), script, cuts));
+            token = new QueryToken(text, Stemmer.KoreanStem(text, cuts), script, cuts);
         }
         else
         {
-            tokens.Add(new QueryToken(text, Stemmer.Stem(text, script), script));
+            token = new QueryToken(text, Stemmer.Stem(text, script), script);
         }
+
+        tokens.Add(token with { Role = Lexicon.Classify(token) });
     }
 }
