@@ -60,7 +60,7 @@ public sealed class CatalogAskEngine : IAskEngine
         var settings = _index.Settings;
 
         Span<int> top = stackalloc int[MaxConcepts];
-        if (comparison && distinct.Count >= 2)
+        if (comparison && distinct.Count >= 2 && !RestPointsElsewhere(distinct, residual))
         {
             var pair = new List<string>(MaxConcepts) { _index.Ids[distinct[0].Concept], _index.Ids[distinct[1].Concept] };
             AppendRest(pair, top[..Top(scores, top)]);
@@ -103,9 +103,7 @@ public sealed class CatalogAskEngine : IAskEngine
     private AskAnswer AnswerNamed(List<(int Concept, bool Exact)> distinct, Span<float> scores, ReadOnlySpan<float> residual, Evidence evidence, bool example)
     {
         var settings = _index.Settings;
-        // The other words point elsewhere only if they alone score well and not for a named concept.
-        var restBest = ArgMax(residual);
-        var strongRest = residual[restBest] >= settings.RestScore && distinct.FindIndex(d => d.Concept == restBest) < 0;
+        var strongRest = RestPointsElsewhere(distinct, residual);
         Span<float> preference = stackalloc float[distinct.Count];
         for (var r = 0; r < distinct.Count; r++)
         {
@@ -136,6 +134,17 @@ public sealed class CatalogAskEngine : IAskEngine
         var namedBest = distinct.FindIndex(d => d.Concept == best);
         var confidence = namedBest >= 0 ? (distinct[namedBest].Exact ? 0.9 : 0.7) : Math.Clamp(0.3 + (0.5 * evidence.Coverage(best)), 0, 0.85);
         return new AskAnswer(AskOutcome.Card, concepts, Math.Round(confidence, 2)) { WantsExample = example };
+    }
+
+    /// <summary>
+    /// The words outside the names point to another card: they alone score at least
+    /// <see cref="RetrievalSettings.RestScore"/>, for a concept the question does not name. Then the
+    /// names are incidental ("two pods on different nodes for high availability" is about affinity).
+    /// </summary>
+    private bool RestPointsElsewhere(List<(int Concept, bool Exact)> distinct, ReadOnlySpan<float> residual)
+    {
+        var restBest = ArgMax(residual);
+        return residual[restBest] >= _index.Settings.RestScore && distinct.FindIndex(d => d.Concept == restBest) < 0;
     }
 
     /// <summary>Adds every content word's BM25F weights; returns whether the question asks "what is".</summary>
