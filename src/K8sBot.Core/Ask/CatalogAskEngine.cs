@@ -23,8 +23,6 @@ public sealed class CatalogAskEngine : IAskEngine
 
     internal CatalogAskEngine(ContentCatalog catalog, RetrievalSettings settings) => _index = new AskIndex(catalog, settings);
 
-    internal AskIndex Index => _index;
-
     public AskAnswer Answer(string question, Lang lang)
     {
         ArgumentNullException.ThrowIfNull(question);
