@@ -1,8 +1,10 @@
 using K8sBot.Core.Ask;
 using K8sBot.Core.Commands;
 using K8sBot.Core.Content;
+using K8sBot.Core.Daily;
 using K8sBot.Core.Limits;
 using K8sBot.Core.Messaging;
+using K8sBot.Core.Quiz;
 using K8sBot.Core.Storage;
 using K8sBot.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
@@ -47,6 +49,8 @@ public static class CoreSetup
         services.TryAddSingleton<IAskEngine, CatalogAskEngine>();
         services.AddSingleton<AskReplyBuilder>();
         services.AddSingleton<ICommandHandler, AskCommand>();
+        services.AddQuiz(configuration);
+        services.AddDaily(configuration);
         return services;
     }
 

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using K8sBot.Benchmarks.Quiz;
 
 namespace K8sBot.Benchmarks;
 
@@ -6,15 +7,20 @@ namespace K8sBot.Benchmarks;
 /// Every figure in docs/benchmarks.md comes from here:
 /// <c>dotnet run -c Release --project tests/K8sBot.Benchmarks -- --filter '*'</c>.
 /// Pick one with <c>--filter '*Ask*'</c> (see <c>--list flat</c>).
+/// <c>-- latency</c> prints per-answer latency percentiles of the quiz answer recorder, which
+/// BenchmarkDotNet (whole operations) does not report.
 /// </summary>
 internal static class BenchmarkProgram
 {
-    public static void Main(string[] args)
+    public static async Task Main(string[] args)
     {
-        // Ask extras (docs/ask.md, docs/benchmarks.md): "ask-compare" prints the approach table,
-        // "ask-measure" the per-question latency distribution and index memory.
+        // Extra modes: "latency" (quiz answers), "ask-compare" (approach table in docs/ask.md) and
+        // "ask-measure" (per-question latency distribution and index memory, docs/benchmarks.md).
         switch (args)
         {
+            case ["latency", ..]:
+                await QuizAnswerLatency.RunAsync(Console.Out);
+                return;
             case ["ask-compare", ..]:
                 Ask.AskComparison.Run();
                 return;

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using K8sBot.Core.Localization;
 using K8sBot.Core.Messaging;
 using K8sBot.Core.Storage;
+using K8sBot.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace K8sBot.Core.Commands;
@@ -20,7 +22,7 @@ public sealed partial class ChatCore : IChatCore
     private static readonly LocalizedText GroupTitle = new("`{0}` 명령", "`{0}` commands");
     private static readonly LocalizedText AdminOnly = new(
         "이 명령은 관리자만 쓸 수 있어요. 채널 관리자에게 부탁해 주세요.",
-        "Only admins can use this command. Please ask a workspace or server admin.");
+        "Only admins can use this command. Please ask an admin of this server or workspace.");
     private static readonly LocalizedText NotAvailable = new("이 기능은 아직 준비 중이에요.", "This feature is not available yet.");
     private static readonly LocalizedText ExpiredButton = new("이 버튼은 더 이상 쓸 수 없어요.", "This button no longer works.");
     private static readonly LocalizedText Failure = new(
@@ -33,13 +35,15 @@ public sealed partial class ChatCore : IChatCore
     private readonly UserProfileStore _profiles;
     private readonly IReadOnlyList<IMessageGate> _gates;
     private readonly ILogger<ChatCore> _logger;
+    private readonly BotMetrics? _metrics;
 
     public ChatCore(
         IEnumerable<ICommandHandler> handlers,
         IEnumerable<IButtonHandler> buttons,
         IEnumerable<IMessageGate> gates,
         UserProfileStore profiles,
-        ILogger<ChatCore> logger)
+        ILogger<ChatCore> logger,
+        BotMetrics? metrics = null)
     {
         _parser = new CommandLineParser(BotCommands.All);
         _handlers = handlers.ToDictionary(h => h.Spec.Path, StringComparer.Ordinal);
@@ -47,11 +51,25 @@ public sealed partial class ChatCore : IChatCore
         _gates = [.. gates];
         _profiles = profiles;
         _logger = logger;
+        _metrics = metrics;
     }
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return await HandleCoreAsync(message, cancellationToken);
+        }
+        finally
+        {
+            Record(message, started);
+        }
+    }
+
+    private async Task<IReadOnlyList<Reply>> HandleCoreAsync(IncomingMessage message, CancellationToken cancellationToken)
+    {
         var lang = Lang.Ko;
         try
         {
@@ -131,6 +149,30 @@ public sealed partial class ChatCore : IChatCore
         }
 
         return await handler.HandleAsync(new ButtonContext(message, press, lang), cancellationToken);
+    }
+
+    /// <summary>
+    /// Tags stay low-cardinality: the command path (never free text), "button" for presses.
+    /// Parsed twice on purpose so routing above stays untouched; parsing is cheap and pure.
+    /// </summary>
+    private void Record(IncomingMessage message, long started)
+    {
+        if (_metrics is null)
+        {
+            return;
+        }
+
+        var command = message.Button is not null ? "button"
+            : _parser.Parse(message.Text ?? string.Empty) switch
+            {
+                ParseOutcome.Command c => c.Spec.Path,
+                ParseOutcome.FreeText => BotCommands.Ask.Path,
+                ParseOutcome.BadArguments b => b.Spec.Path,
+                _ => "unknown",
+            };
+        var tags = new TagList { { "command", command }, { "platform", message.Where.Platform.ToString().ToLowerInvariant() } };
+        _metrics.Commands.Add(1, tags);
+        _metrics.AnswerLatency.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tags);
     }
 
     private static Reply BadArguments(ParseOutcome.BadArguments bad, Lang lang)

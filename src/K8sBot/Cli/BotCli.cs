@@ -17,6 +17,9 @@ internal static class BotCli
         root.Subcommands.Add(AskCli.Create());
         root.Subcommands.Add(ContentCli.Create());
         root.Subcommands.Add(RunCli.Create());
+        root.Subcommands.Add(DailyCli.Create());
+        root.Subcommands.Add(BackupCli.CreateBackup());
+        root.Subcommands.Add(BackupCli.CreateRestore());
         try
         {
             return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

@@ -38,8 +38,18 @@ internal static class ChatCli
         var session = new ConsoleSession(output, colour);
         session.Speaker = new ChatUser(userName.ToLowerInvariant(), userName, lang, IsAdmin: true);
 
+        // The console chat is the local adapter only: a Discord or Slack token in the environment
+        // must not make it connect to a platform and answer there too.
+        var local = new Dictionary<string, string?>(overrides)
+        {
+            ["Discord:Token"] = string.Empty,
+            ["Discord:PublicKey"] = string.Empty,
+            ["Slack:BotToken"] = string.Empty,
+            ["Slack:AppToken"] = string.Empty,
+            ["Slack:SigningSecret"] = string.Empty,
+        };
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, DisableDefaults = true });
-        BotConfiguration.Apply(builder.Configuration, overrides);
+        BotConfiguration.Apply(builder.Configuration, local);
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddSecretRedaction(builder.Configuration);

@@ -8,15 +8,25 @@ internal static partial class RunHost
 {
     public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? overrides = null, Action<ILoggingBuilder>? configureLogging = null)
     {
+        var app = CreateBuilder(args, overrides, configureLogging).Build();
+        app.MapHealth();
+        app.MapDeployment();
+        K8sBot.Discord.DiscordSetup.MapDiscordInteractions(app);
+        K8sBot.Slack.SlackEndpoints.MapSlackEndpoints(app);
+        return app;
+    }
+
+    /// <summary>Everything before <c>Build()</c>; tests read the registered services from here.</summary>
+    internal static WebApplicationBuilder CreateBuilder(string[] args, IReadOnlyDictionary<string, string?>? overrides = null, Action<ILoggingBuilder>? configureLogging = null)
+    {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         BotConfiguration.Apply(builder.Configuration, overrides);
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? "http://0.0.0.0:8080");
         builder.Services.AddBot(builder.Configuration);
         configureLogging?.Invoke(builder.Logging);
         builder.Logging.AddSecretRedaction(builder.Configuration);
-        var app = builder.Build();
-        app.MapHealth();
-        return app;
+        builder.AddDeployment();
+        return builder;
     }
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)

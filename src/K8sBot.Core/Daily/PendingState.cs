@@ -1,0 +1,7 @@
+namespace K8sBot.Core.Daily;
+
+internal enum PendingState
+{
+    Pending,
+    Posted,
+}

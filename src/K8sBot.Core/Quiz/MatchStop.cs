@@ -1,0 +1,8 @@
+namespace K8sBot.Core.Quiz;
+
+public enum MatchStop
+{
+    Stopped,
+    NotRunning,
+    NotAllowed,
+}

@@ -1,0 +1,27 @@
+using K8sBot.Core.Storage;
+
+namespace K8sBot.Core.Quiz;
+
+/// <summary>Competition rounds and their answers.</summary>
+internal sealed class RoundStore(BotDatabase database)
+{
+    internal const string RoundCollection = "rounds";
+    internal const string AnswerCollection = "round_answers";
+
+    public void Save(RoundDocument round) => database.Collection<RoundDocument>(RoundCollection).Upsert(round);
+
+    public RoundDocument? Find(string id) => database.Collection<RoundDocument>(RoundCollection).FindById(id);
+
+    public IReadOnlyList<RoundDocument> Running() => [.. database.Collection<RoundDocument>(RoundCollection).Find(r => r.Running)];
+
+    public IReadOnlyList<AnswerDocument> Answers(string roundId, int question)
+    {
+        var prefix = AnswerDocument.Prefix(roundId, question);
+
+        // One answer per user: if a press was ever written twice, the earliest counts.
+        return [.. database.Collection<AnswerBatchDocument>(AnswerCollection).Find(LiteDB.Query.StartsWith("_id", prefix))
+            .SelectMany(b => b.Answers)
+            .GroupBy(a => a.UserId, StringComparer.Ordinal)
+            .Select(g => g.OrderBy(a => a.At).First())];
+    }
+}

@@ -1,0 +1,8 @@
+namespace K8sBot.Core.Scoring;
+
+public enum LeaderboardPeriod
+{
+    Week,
+    LastWeek,
+    All,
+}

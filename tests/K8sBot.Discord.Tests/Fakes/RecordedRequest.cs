@@ -1,0 +1,8 @@
+using System.Text.Json.Nodes;
+
+namespace K8sBot.Discord.Tests.Fakes;
+
+internal sealed record RecordedRequest(string Method, string Path, JsonNode? Body, string? Authorization, DateTimeOffset At)
+{
+    public JsonObject Json => Body!.AsObject();
+}
