@@ -46,7 +46,7 @@ public static class CoreSetup
         services.AddSingleton<ICommandHandler, ConceptsCommand>();
         services.AddSingleton<IButtonHandler, CardButtons>();
 
-        services.TryAddSingleton<IAskEngine, AliasAskEngine>();
+        services.TryAddSingleton<IAskEngine, CatalogAskEngine>();
         services.AddSingleton<AskReplyBuilder>();
         services.AddSingleton<ICommandHandler, AskCommand>();
         services.AddQuiz(configuration);

@@ -14,12 +14,22 @@ internal static class BenchmarkProgram
 {
     public static async Task Main(string[] args)
     {
-        if (args is ["latency", ..])
+        // Extra modes: "latency" (quiz answers), "ask-compare" (approach table in docs/ask.md) and
+        // "ask-measure" (per-question latency distribution and index memory, docs/benchmarks.md).
+        switch (args)
         {
-            await QuizAnswerLatency.RunAsync(Console.Out);
-            return;
+            case ["latency", ..]:
+                await QuizAnswerLatency.RunAsync(Console.Out);
+                return;
+            case ["ask-compare", ..]:
+                Ask.AskComparison.Run();
+                return;
+            case ["ask-measure", ..]:
+                Ask.AskMeasurement.Run();
+                return;
+            default:
+                BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+                return;
         }
-
-        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
     }
 }

@@ -32,7 +32,7 @@ public sealed class ChatCoreTests : IDisposable
         ICommandHandler[] handlers =
         [
             new HelpCommand(), new LangCommand(_profiles), new CardCommand(lookup, presenter, catalog), new ConceptsCommand(catalog),
-            new AskCommand(new AliasAskEngine(catalog), new AskReplyBuilder(catalog, presenter)), .. extra,
+            new AskCommand(new CatalogAskEngine(catalog), new AskReplyBuilder(catalog, presenter)), .. extra,
         ];
         return new ChatCore(handlers, [new CardButtons(catalog, presenter)], [], _profiles, NullLogger<ChatCore>.Instance);
     }

@@ -31,7 +31,7 @@ public sealed class ChatCoreProperties : IDisposable
         _core = new ChatCore(
             [
                 new HelpCommand(), new LangCommand(_profiles), new CardCommand(new ConceptLookup(catalog), presenter, catalog), new ConceptsCommand(catalog),
-                new AskCommand(new AliasAskEngine(catalog), new AskReplyBuilder(catalog, presenter)),
+                new AskCommand(new CatalogAskEngine(catalog), new AskReplyBuilder(catalog, presenter)),
             ],
             [new CardButtons(catalog, presenter)],
             [],

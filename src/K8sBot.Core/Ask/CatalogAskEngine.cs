@@ -1,0 +1,301 @@
+using K8sBot.Core.Ask.Retrieval;
+using K8sBot.Core.Content;
+using K8sBot.Core.Localization;
+
+namespace K8sBot.Core.Ask;
+
+/// <summary>
+/// Answers questions from the concept cards: names (with particles, spacing variants and typos)
+/// plus BM25F retrieval over the cards' fields, with Korean character bigrams. See docs/ask.md.
+/// The index is built once; <see cref="Answer"/> only reads it, so one instance serves all threads.
+/// </summary>
+public sealed class CatalogAskEngine : IAskEngine
+{
+    private const int MaxConcepts = 4;
+    private const int MaxStackCards = 256;
+
+    private readonly AskIndex _index;
+
+    public CatalogAskEngine(ContentCatalog catalog)
+        : this(catalog, RetrievalSettings.Default)
+    {
+    }
+
+    internal CatalogAskEngine(ContentCatalog catalog, RetrievalSettings settings) => _index = new AskIndex(catalog, settings);
+
+    public AskAnswer Answer(string question, Lang lang)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var tokens = Tokenizer.Tokenize(question);
+        if (tokens.Count == 0 || _index.Count == 0)
+        {
+            return AskAnswer.Decline;
+        }
+
+        var comparison = false;
+        var example = false;
+        foreach (var token in tokens)
+        {
+            comparison |= token.Has(WordRole.ComparisonCue);
+            example |= token.Has(WordRole.ExampleCue);
+        }
+
+        var hits = new List<NameHit>(4);
+        _index.FindNames(tokens, typos: true, hits);
+
+        var n = _index.Count;
+        var scores = n <= MaxStackCards ? stackalloc float[n] : new float[n];
+        var residual = n <= MaxStackCards ? stackalloc float[n] : new float[n];
+        var named = tokens.Count <= 64 ? stackalloc bool[tokens.Count] : new bool[tokens.Count];
+        foreach (var hit in hits)
+        {
+            named.Slice(hit.Start, hit.Length).Fill(true);
+        }
+
+        var evidence = new Evidence(_index, tokens.Count);
+        var definition = Score(tokens, named, scores, residual, evidence);
+        var distinct = DistinctConcepts(hits);
+        var settings = _index.Settings;
+
+        Span<int> top = stackalloc int[MaxConcepts];
+        if (comparison && distinct.Count >= 2 && !RestPointsElsewhere(distinct, residual))
+        {
+            var pair = new List<string>(MaxConcepts) { _index.Ids[distinct[0].Concept], _index.Ids[distinct[1].Concept] };
+            AppendRest(pair, top[..Top(scores, top)]);
+            return new AskAnswer(AskOutcome.Comparison, pair, 0.9) { WantsExample = example };
+        }
+
+        if (distinct.Count > 0)
+        {
+            return AnswerNamed(distinct, scores, residual, evidence, example);
+        }
+
+        // Nothing named: the cards' words must explain the question well, or we decline. A short
+        // "what is X" whose X is no concept asks for a definition no card has (kafka, terraform).
+        var count = Top(scores, top);
+        if (count == 0 || (definition && evidence.ContentWords <= 2))
+        {
+            return AskAnswer.Decline;
+        }
+
+        var best = top[0];
+        var coverage = evidence.Coverage(best);
+        if (scores[best] < settings.MinScore || coverage < settings.MinCoverage)
+        {
+            return AskAnswer.Decline;
+        }
+
+        var margin = count > 1 ? (scores[best] - scores[top[1]]) / scores[best] : 1f;
+        var confidence = Math.Clamp(0.25 + (0.5 * coverage) + (0.4 * margin), 0, 0.9);
+        var concepts = new List<string>(MaxConcepts);
+        AppendRest(concepts, top[..count]);
+        return new AskAnswer(AskOutcome.Card, concepts, Math.Round(confidence, 2)) { WantsExample = example };
+    }
+
+    /// <summary>
+    /// The question names concepts. If the other words alone would not make a confident answer, the
+    /// question is about a named concept: the most specific one, earlier mentions first. If they
+    /// would ("give my pods a stable IP"), it is a scenario: names only add a bonus to the retrieval
+    /// score, scaled by how specific they are, so a passing "pod" does not beat the real answer.
+    /// </summary>
+    private AskAnswer AnswerNamed(List<(int Concept, bool Exact)> distinct, Span<float> scores, ReadOnlySpan<float> residual, Evidence evidence, bool example)
+    {
+        var settings = _index.Settings;
+        var strongRest = RestPointsElsewhere(distinct, residual);
+        Span<float> preference = stackalloc float[distinct.Count];
+        for (var r = 0; r < distinct.Count; r++)
+        {
+            var (concept, exact) = distinct[r];
+            preference[r] = _index.Specificity(concept) * (1 - (settings.LaterNameDiscount * Math.Min(r, 3))) * (exact ? 1 : settings.TypoFactor);
+            scores[concept] += settings.NameBonus * preference[r];
+        }
+
+        var concepts = new List<string>(MaxConcepts);
+        Span<int> top = stackalloc int[MaxConcepts];
+        var count = Top(scores, top);
+        if (!strongRest)
+        {
+            var order = Enumerable.Range(0, distinct.Count).ToArray();
+            var keys = preference.ToArray();
+            Array.Sort(keys, order);
+            for (var k = order.Length - 1; k >= 0 && concepts.Count < MaxConcepts; k--)
+            {
+                concepts.Add(_index.Ids[distinct[order[k]].Concept]);
+            }
+
+            AppendRest(concepts, top[..count]);
+            return new AskAnswer(AskOutcome.Card, concepts, distinct[order[^1]].Exact ? 0.95 : 0.7) { WantsExample = example };
+        }
+
+        AppendRest(concepts, top[..count]);
+        var best = top[0];
+        var namedBest = distinct.FindIndex(d => d.Concept == best);
+        var confidence = namedBest >= 0 ? (distinct[namedBest].Exact ? 0.9 : 0.7) : Math.Clamp(0.3 + (0.5 * evidence.Coverage(best)), 0, 0.85);
+        return new AskAnswer(AskOutcome.Card, concepts, Math.Round(confidence, 2)) { WantsExample = example };
+    }
+
+    /// <summary>
+    /// The words outside the names point to another card: they alone score at least
+    /// <see cref="RetrievalSettings.RestScore"/>, for a concept the question does not name. Then the
+    /// names are incidental ("two pods on different nodes for high availability" is about affinity).
+    /// </summary>
+    private bool RestPointsElsewhere(List<(int Concept, bool Exact)> distinct, ReadOnlySpan<float> residual)
+    {
+        var restBest = ArgMax(residual);
+        return residual[restBest] >= _index.Settings.RestScore && distinct.FindIndex(d => d.Concept == restBest) < 0;
+    }
+
+    /// <summary>Adds every content word's BM25F weights; returns whether the question asks "what is".</summary>
+    private bool Score(List<QueryToken> tokens, ReadOnlySpan<bool> named, Span<float> scores, Span<float> residual, Evidence evidence)
+    {
+        var settings = _index.Settings;
+        var terms = new List<string>(8);
+        var definition = false;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            definition |= tokens[i].Has(WordRole.DefinitionCue);
+            terms.Clear();
+            AskIndex.TermsOf(tokens[i], terms);
+            if (terms.Count == 0)
+            {
+                continue;
+            }
+
+            evidence.BeginToken(named[i]);
+            for (var j = 0; j < terms.Count; j++)
+            {
+                var id = _index.TermId(terms[j]);
+                evidence.AddTerm(id, isWhole: j == 0);
+                if (id < 0)
+                {
+                    continue;
+                }
+
+                var weight = j == 0 ? 1f : settings.BigramWeight;
+                var row = _index.Row(id);
+                for (var c = 0; c < row.Length; c++)
+                {
+                    scores[c] += row[c] * weight;
+                    residual[c] += named[i] ? 0 : row[c] * weight;
+                }
+            }
+
+            evidence.EndToken();
+        }
+
+        return definition;
+    }
+
+    private static int ArgMax(ReadOnlySpan<float> values)
+    {
+        var best = 0;
+        for (var i = 1; i < values.Length; i++)
+        {
+            best = values[i] > values[best] ? i : best;
+        }
+
+        return best;
+    }
+
+    /// <summary>Why the engine answered as it did: the tokens, names found and best cards with their scores.</summary>
+    internal string Explain(string question)
+    {
+        var tokens = Tokenizer.Tokenize(question);
+        var hits = new List<NameHit>();
+        _index.FindNames(tokens, typos: true, hits);
+        var lines = new List<string>
+        {
+            "tokens: " + string.Join(" ", tokens.Select(t => t.IsStop ? $"({t.Text})" : $"{t.Text}/{t.Stem}")),
+            "names: " + string.Join(" ", hits.Select(h => $"{_index.Ids[h.Concept]}@{h.Start}{(h.Exact ? string.Empty : "~")} spec={_index.Specificity(h.Concept):0.00}")),
+        };
+        var evidence = new Evidence(_index, tokens.Count);
+        var scores = new float[_index.Count];
+        var residual = new float[_index.Count];
+        var named = new bool[tokens.Count];
+        foreach (var hit in hits)
+        {
+            named.AsSpan(hit.Start, hit.Length).Fill(true);
+        }
+
+        var definition = Score(tokens, named, scores, residual, evidence);
+        var rest = Enumerable.Range(0, residual.Length).OrderByDescending(c => residual[c]).First();
+        lines.Add($"definition={definition} rest={_index.Ids[rest]}:{residual[rest]:0.00}");
+        lines.AddRange(Enumerable.Range(0, scores.Length).OrderByDescending(c => scores[c]).Take(4)
+            .Select(c => $"  {_index.Ids[c]} bm25={scores[c]:0.00} coverage={evidence.Coverage(c):0.00}"));
+        return string.Join('\n', lines);
+    }
+
+    private void AppendRest(List<string> concepts, ReadOnlySpan<int> ranked)
+    {
+        foreach (var c in ranked)
+        {
+            if (concepts.Count < MaxConcepts && !concepts.Contains(_index.Ids[c]))
+            {
+                concepts.Add(_index.Ids[c]);
+            }
+        }
+    }
+
+    private static List<(int Concept, bool Exact)> DistinctConcepts(List<NameHit> hits)
+    {
+        var distinct = new List<(int Concept, bool Exact)>(hits.Count);
+        foreach (var hit in hits)
+        {
+            var index = distinct.FindIndex(d => d.Concept == hit.Concept);
+            if (index < 0)
+            {
+                distinct.Add((hit.Concept, hit.Exact));
+            }
+            else if (hit.Exact)
+            {
+                distinct[index] = (hit.Concept, true);
+            }
+        }
+
+        return distinct;
+    }
+
+    /// <summary>The best few cards by score; weak tails (under a quarter of the best) are not worth suggesting.</summary>
+    private static int Top(ReadOnlySpan<float> scores, Span<int> top)
+    {
+        var count = 0;
+        for (var c = 0; c < scores.Length; c++)
+        {
+            if (scores[c] <= 0)
+            {
+                continue;
+            }
+
+            var position = count;
+            while (position > 0 && scores[top[position - 1]] < scores[c])
+            {
+                position--;
+            }
+
+            if (position >= top.Length)
+            {
+                continue;
+            }
+
+            for (var k = Math.Min(count, top.Length - 1); k > position; k--)
+            {
+                top[k] = top[k - 1];
+            }
+
+            top[position] = c;
+            count = Math.Min(count + 1, top.Length);
+        }
+
+        var cut = count;
+        for (var k = 1; k < count; k++)
+        {
+            if (scores[top[k]] < scores[top[0]] * 0.25f)
+            {
+                cut = k;
+                break;
+            }
+        }
+
+        return cut;
+    }
+}

@@ -1,0 +1,93 @@
+namespace K8sBot.Core.Ask.Retrieval;
+
+/// <summary>
+/// Tracks which content words of a question a card explains, weighted by rarity. A word no card
+/// contains weighs as much as the rarest word, so "kafka partition" is mostly unexplained even
+/// when some card mentions partitions: that is what makes declining honest.
+/// </summary>
+internal sealed class Evidence(AskIndex index, int capacity)
+{
+    private readonly List<(int Term, bool Whole)> _terms = new(capacity * 3);
+    private readonly List<(int First, int Count, float Mass)> _tokens = new(capacity);
+    private float _total;
+    private float _residual;
+    private float _known;
+    private int _first;
+    private bool _named;
+
+    /// <summary>The share of content-word weight not covered by a concept name: high for scenario questions.</summary>
+    public float ResidualShare => _residual + _known > 0 ? _residual / (_residual + _known) : 0;
+
+    /// <summary>How many words of the question carry a topic (not stop words or cues).</summary>
+    public int ContentWords => _tokens.Count;
+
+    public void BeginToken(bool named)
+    {
+        _first = _terms.Count;
+        _named = named;
+    }
+
+    public void AddTerm(int term, bool isWhole) => _terms.Add((term, isWhole));
+
+    public void EndToken()
+    {
+        var mass = 0f;
+        for (var k = _first; k < _terms.Count; k++)
+        {
+            if (_terms[k].Term >= 0)
+            {
+                mass = Math.Max(mass, index.Idf(_terms[k].Term));
+            }
+        }
+
+        // An unknown word explains nothing either way: it weighs against coverage, but it is not
+        // evidence for some other card, so it does not dilute a concept the question names.
+        if (mass == 0)
+        {
+            mass = index.MaxIdf;
+        }
+        else if (!_named)
+        {
+            _residual += mass;
+        }
+
+        _tokens.Add((_first, _terms.Count - _first, mass));
+        _total += mass;
+        _known += _named ? mass : 0;
+    }
+
+    /// <summary>0..1: the rarity-weighted share of the question's content words found in the card.</summary>
+    public float Coverage(int card)
+    {
+        if (_total <= 0)
+        {
+            return 0;
+        }
+
+        var covered = 0f;
+        foreach (var (first, count, mass) in _tokens)
+        {
+            var whole = _terms[first];
+            if (whole.Term >= 0 && index.Row(whole.Term)[card] > 0)
+            {
+                covered += mass;
+                continue;
+            }
+
+            if (count <= 1)
+            {
+                continue;
+            }
+
+            var parts = 0;
+            for (var k = first + 1; k < first + count; k++)
+            {
+                parts += _terms[k].Term >= 0 && index.Row(_terms[k].Term)[card] > 0 ? 1 : 0;
+            }
+
+            covered += mass * 0.8f * parts / (count - 1);
+        }
+
+        return covered / _total;
+    }
+}

@@ -1,0 +1,63 @@
+namespace K8sBot.Core.Ask.Retrieval;
+
+/// <summary>
+/// The few numbers that shape ranking and declining. They are general weights, tuned once on the
+/// evaluation set as a whole (see docs/ask.md), not per question.
+/// </summary>
+internal sealed record RetrievalSettings
+{
+    public static RetrievalSettings Default { get; } = new();
+
+    public float K1 { get; init; } = 1.2f;
+
+    public float B { get; init; } = 0.6f;
+
+    public float NamesWeight { get; init; } = 3.0f;
+
+    public float TitleWeight { get; init; } = 2.0f;
+
+    public float KeywordsWeight { get; init; } = 2.5f;
+
+    public float UseWhenWeight { get; init; } = 1.6f;
+
+    public float DefinitionWeight { get; init; } = 1.2f;
+
+    public float KeyPointsWeight { get; init; } = 0.7f;
+
+    public float MistakesWeight { get; init; } = 0.4f;
+
+    /// <summary>How much a Korean character bigram counts against a whole word.</summary>
+    public float BigramWeight { get; init; } = 0.5f;
+
+    /// <summary>Score added to a concept named in the question, before scaling by how generic the name is.</summary>
+    public float NameBonus { get; init; } = 6f;
+
+    /// <summary>Each later-named concept gets this much less of the bonus: the topic usually comes first.</summary>
+    public float LaterNameDiscount { get; init; } = 0.25f;
+
+    /// <summary>A name matched within a typo counts this fraction of an exact one.</summary>
+    public float TypoFactor { get; init; } = 0.85f;
+
+    /// <summary>Without a named concept, the best card needs at least this score...</summary>
+    public float MinScore { get; init; } = 7f;
+
+    /// <summary>
+    /// When the question names a concept, the words outside the names must score at least this for
+    /// another card to turn it into a scenario question ("give my pods a stable IP" is about Services).
+    /// </summary>
+    public float RestScore { get; init; } = 6f;
+
+    /// <summary>...and must explain at least this share of the question's content words (weighted by rarity).</summary>
+    public float MinCoverage { get; init; } = 0.35f;
+
+    public float Weight(CardField field) => field switch
+    {
+        CardField.Names => NamesWeight,
+        CardField.Title => TitleWeight,
+        CardField.Keywords => KeywordsWeight,
+        CardField.UseWhen => UseWhenWeight,
+        CardField.Definition => DefinitionWeight,
+        CardField.KeyPoints => KeyPointsWeight,
+        _ => MistakesWeight,
+    };
+}
