@@ -22,7 +22,9 @@ internal static class BotCli
         root.Subcommands.Add(BackupCli.CreateRestore());
         try
         {
-            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // No response files: "k8sbot ask @everyone ..." is a question, not a file to read arguments from.
+            var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception ex) when (Unwrap(ex) is StorageUnavailableException or ContentInvalidException or OptionsValidationException)
         {
