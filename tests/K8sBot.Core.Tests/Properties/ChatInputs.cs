@@ -2,7 +2,7 @@ using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace K8sBot.Core.Tests.Properties;
+namespace K8sBot.Core.Properties;
 
 /// <summary>
 /// Generators for hostile chat input: random Unicode from the scripts and code points that
