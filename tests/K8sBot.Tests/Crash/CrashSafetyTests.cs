@@ -126,6 +126,9 @@ public sealed partial class CrashSafetyTests(ITestOutputHelper log) : IDisposabl
     {
         // A shorter reveal pause lets rounds move on between kills; the pacing logic is unchanged.
         ["Quiz__RevealPauseSeconds"] = "1",
+
+        // Without the cooldown a new round starts as soon as one ends, so more rounds cross kills.
+        ["Limits__MatchCooldownSeconds"] = "0",
     };
 
     /// <summary>Types what a team would: joins, daily posting, a round, and three people pressing answers.</summary>
