@@ -5,8 +5,8 @@ using K8sBot.Core.Commands;
 using K8sBot.Core.Content;
 using K8sBot.Core.Localization;
 using K8sBot.Core.Messaging;
-using K8sBot.Core.Storage;
 using K8sBot.Core.Properties;
+using K8sBot.Core.Storage;
 using K8sBot.Core.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
