@@ -13,4 +13,12 @@ public sealed class LimitsOptions
 
     [Range(1, 3600)]
     public int CommandWindowSeconds { get; set; } = 10;
+
+    /// <summary>Pause after a competition ends before the same channel can start another.</summary>
+    [Range(0, 86400)]
+    public int MatchCooldownSeconds { get; set; } = 30;
+
+    /// <summary>Most distinct teams one workspace may have.</summary>
+    [Range(1, 1000)]
+    public int MaxTeamsPerTenant { get; set; } = 20;
 }

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using K8sBot.Core.Limits;
 using K8sBot.Core.Localization;
 using K8sBot.Core.Messaging;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace K8sBot.Core.Quiz;
 
@@ -21,10 +23,12 @@ internal sealed partial class MatchEngine : IAsyncDisposable, IDisposable
     private readonly ConcurrentDictionary<string, MatchRunner> _byChannel = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, MatchRunner> _byRound = new(StringComparer.Ordinal);
     private readonly Lock _startGate = new();
+    private readonly TimeSpan _cooldown;
     private bool _disposed;
 
-    public MatchEngine(MatchDependencies deps, TopicResolver topics, TenantOwnership ownership, ILogger<MatchEngine> logger)
+    public MatchEngine(MatchDependencies deps, TopicResolver topics, TenantOwnership ownership, IOptions<LimitsOptions> limits, ILogger<MatchEngine> logger)
     {
+        _cooldown = TimeSpan.FromSeconds(limits.Value.MatchCooldownSeconds);
         _deps = deps;
         _topics = topics;
         _ownership = ownership;
@@ -59,6 +63,15 @@ internal sealed partial class MatchEngine : IAsyncDisposable, IDisposable
             if (_byChannel.TryGetValue(channelKey, out var running))
             {
                 return new MatchStart.AlreadyRunning(running.Remaining(_deps.Time.GetUtcNow()));
+            }
+
+            if (_deps.Rounds.LastEnded(channelKey) is { } ended)
+            {
+                var wait = new DateTimeOffset(ended, TimeSpan.Zero) + _cooldown - _deps.Time.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    return new MatchStart.CoolingDown(wait);
+                }
             }
 
             Random.Shared.Shuffle(pool);

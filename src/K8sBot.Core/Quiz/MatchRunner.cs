@@ -223,6 +223,7 @@ internal sealed partial class MatchRunner
             {
                 _open = false;
                 _round.Running = false;
+                _round.EndedAt = _deps.Time.GetUtcNow().UtcDateTime;
                 _deps.Rounds.Save(_round);
             }
         }
@@ -438,6 +439,7 @@ internal sealed partial class MatchRunner
         {
             _round.Stopped = _stopRequested || _round.Scored + 1 < _round.QuestionIds.Count;
             _round.Running = false;
+            _round.EndedAt = _deps.Time.GetUtcNow().UtcDateTime;
             _deps.Rounds.Save(_round);
         }
 

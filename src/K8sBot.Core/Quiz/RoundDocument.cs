@@ -54,5 +54,8 @@ internal sealed class RoundDocument
 
     public DateTime StartedAt { get; set; }
 
+    /// <summary>When the round ended (for the channel's cooldown); null while running.</summary>
+    public DateTime? EndedAt { get; set; }
+
     public List<PlayerDocument> Players { get; set; } = [];
 }

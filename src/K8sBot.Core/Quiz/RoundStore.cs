@@ -12,6 +12,11 @@ internal sealed class RoundStore(BotDatabase database)
 
     public RoundDocument? Find(string id) => database.Collection<RoundDocument>(RoundCollection).FindById(id);
 
+    /// <summary>When the channel's most recent round ended, if any.</summary>
+    public DateTime? LastEnded(string channelKey) =>
+        database.Collection<RoundDocument>(RoundCollection).Find(r => r.ChannelKey == channelKey && !r.Running)
+            .Max(r => r.EndedAt);
+
     public IReadOnlyList<RoundDocument> Running() => [.. database.Collection<RoundDocument>(RoundCollection).Find(r => r.Running)];
 
     public IReadOnlyList<AnswerDocument> Answers(string roundId, int question)

@@ -19,6 +19,20 @@ public sealed class TeamStore(BotDatabase database)
         return new TeamMembership(userId, doc.TeamKey, doc.TeamName);
     }
 
+    /// <summary>How many distinct teams the tenant has now.</summary>
+    public int TeamCount(TenantKey tenant)
+    {
+        var tenantKey = tenant.ToString();
+        return database.Collection<TeamDocument>(CollectionName).Find(t => t.Tenant == tenantKey).Select(t => t.TeamKey).Distinct(StringComparer.Ordinal).Count();
+    }
+
+    /// <summary>True when a team with this key already has members.</summary>
+    public bool Exists(TenantKey tenant, string key)
+    {
+        var tenantKey = tenant.ToString();
+        return database.Collection<TeamDocument>(CollectionName).Exists(t => t.Tenant == tenantKey && t.TeamKey == key);
+    }
+
     public TeamMembership? Leave(TenantKey tenant, string userId)
     {
         var collection = database.Collection<TeamDocument>(CollectionName);

@@ -137,6 +137,9 @@ public sealed partial class CompetitionConsoleTests : IDisposable
         await bot.SayAsync("leaderboard all teams");
         Assert.Contains("🥇 Blue 2,587.5 (2 playing)", output.Text, StringComparison.Ordinal);
         await bot.SayAsync("match start 1 5");
+        await output.WaitForAsync("A match just ended here. You can start a new one in");
+        bot.Time.Advance(TimeSpan.FromSeconds(30));
+        await bot.SayAsync("match start 1 5");
         await output.WaitForAsync("Question 1/1");
         await bot.DisposeAsync();
     }

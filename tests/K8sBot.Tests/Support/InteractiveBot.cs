@@ -48,22 +48,7 @@ internal sealed class InteractiveBot : IAsyncDisposable
 
     public static InteractiveBot Start(string arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet", $"\"{RepositoryPaths.BotAssembly}\" {arguments}")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = System.Text.Encoding.UTF8,
-            StandardErrorEncoding = System.Text.Encoding.UTF8,
-        };
-        start.Environment["Content__Path"] = RepositoryPaths.Content;
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[key] = value;
-        }
-
+        var start = BotStartInfo.Create(arguments, environment);
         return new InteractiveBot(Process.Start(start) ?? throw new InvalidOperationException("could not start k8sbot"));
     }
 
