@@ -15,7 +15,8 @@ internal static class BenchmarkProgram
     public static async Task Main(string[] args)
     {
         // Extra modes: "latency" (quiz answers), "ask-compare" (approach table in docs/ask.md) and
-        // "ask-measure" (per-question latency distribution and index memory, docs/benchmarks.md).
+        // "ask-measure" (per-question latency distribution and index memory, docs/benchmarks.md),
+        // "broadcast [channels]" (one daily broadcast against the rate-limited fake Discord).
         switch (args)
         {
             case ["latency", ..]:
@@ -23,6 +24,9 @@ internal static class BenchmarkProgram
                 return;
             case ["ask-compare", ..]:
                 Ask.AskComparison.Run();
+                return;
+            case ["broadcast", .. var rest]:
+                await Daily.DailyBroadcastRun.RunAsync(rest, Console.Out);
                 return;
             case ["ask-measure", ..]:
                 Ask.AskMeasurement.Run();

@@ -82,11 +82,6 @@ internal sealed partial class DiscordRestClient
             TimeSpan retryAfter;
             try
             {
-                if (!route.GlobalExempt)
-                {
-                    await _global.WaitAsync(cancellationToken);
-                }
-
                 using var request = new HttpRequestMessage(method, _baseUrl + path);
                 if (!string.IsNullOrEmpty(_options.Token))
                 {
@@ -97,6 +92,11 @@ internal sealed partial class DiscordRestClient
                 if (payload is not null)
                 {
                     request.Content = new StringContent(payload, Encoding.UTF8, "application/json");
+                }
+
+                if (!route.GlobalExempt)
+                {
+                    await _global.WaitAsync(cancellationToken);
                 }
 
                 HttpResponseMessage response;
@@ -113,6 +113,13 @@ internal sealed partial class DiscordRestClient
                 catch (HttpRequestException ex)
                 {
                     throw new DiscordRestException(0, 0, $"Discord {route.Key} failed: network error", ex);
+                }
+                finally
+                {
+                    if (!route.GlobalExempt)
+                    {
+                        _global.Complete();
+                    }
                 }
 
                 using (response)
