@@ -3,6 +3,7 @@
 # (dotnet k8sbot.dll run, workstation GC, JSON logs, database in a fresh folder). Figures go to
 # docs/benchmarks.md ("Deployment"). Usage: deploy/validate/measure-start.sh [runs]
 #   CONTENT=/path/to/content  content folder (default: the repository's content/)
+#   PUBLISH_ARGS="..."         extra publish arguments, e.g. ReadyToRun: -r linux-x64 --self-contained false -p:PublishReadyToRun=true
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 runs="${1:-5}"
@@ -10,7 +11,7 @@ content="${CONTENT:-$root/content}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-dotnet publish "$root/src/K8sBot/K8sBot.csproj" -c Release -o "$work/app" -p:UseAppHost=false > "$work/publish.log"
+dotnet publish "$root/src/K8sBot/K8sBot.csproj" -c Release -o "$work/app" -p:UseAppHost=false ${PUBLISH_ARGS:-} > "$work/publish.log"
 echo "published to $work/app; content: $content"
 tick=$(getconf CLK_TCK)
 printf 'run  ready_ms  cpu_ms_to_ready  vmhwm_mib_ready  vmhwm_mib_after_200_scrapes\n'
