@@ -1,6 +1,7 @@
 using K8sBot.ConsoleChat;
 using K8sBot.Core.Commands;
 using K8sBot.Core.Messaging;
+using K8sBot.Core.Tests.Quiz;
 using K8sBot.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
