@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using K8sBot.Core.Messaging;
+using K8sBot.Core.Timing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -165,15 +166,15 @@ internal sealed partial class DailyCardScheduler : BackgroundService
 
     private async Task SleepAsync(CancellationToken stoppingToken)
     {
-        var wait = _queue.TryPeek(out _, out var next) ? next - _time.GetUtcNow() : Timeout.InfiniteTimeSpan;
-        if (wait != Timeout.InfiniteTimeSpan && wait <= TimeSpan.Zero)
+        var due = _queue.TryPeek(out _, out var next) ? next : (DateTimeOffset?)null;
+        if (due <= _time.GetUtcNow())
         {
             return;
         }
 
         using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var signal = _changes.Reader.WaitToReadAsync(wake.Token).AsTask();
-        var delay = Task.Delay(wait, _time, wake.Token);
+        var delay = due is { } at ? DeadlineDelay.Until(_time, at, wake.Token) : Task.Delay(Timeout.InfiniteTimeSpan, _time, wake.Token);
         Idle?.Invoke();
         await Task.WhenAny(signal, delay).ConfigureAwait(false);
         await wake.CancelAsync().ConfigureAwait(false);

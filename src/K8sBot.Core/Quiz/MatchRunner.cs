@@ -6,6 +6,7 @@ using K8sBot.Core.Messaging;
 using K8sBot.Core.Scoring;
 using K8sBot.Core.Storage;
 using K8sBot.Core.Telemetry;
+using K8sBot.Core.Timing;
 using Microsoft.Extensions.Logging;
 
 namespace K8sBot.Core.Quiz;
@@ -315,14 +316,9 @@ internal sealed partial class MatchRunner
                 nextEdit = now + _deps.CountdownInterval;
             }
 
-            var wait = until - now;
-            if (countdown && nextEdit - now < wait)
-            {
-                wait = nextEdit - now;
-            }
-
+            var wake = countdown && nextEdit < until ? nextEdit : until;
             using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var delay = Task.Delay(wait, _deps.Time, timer.Token);
+            var delay = DeadlineDelay.Until(_deps.Time, wake, timer.Token);
             _pendingRead ??= _inbox.Reader.WaitToReadAsync(cancellationToken).AsTask();
             var first = await Task.WhenAny(delay, _pendingRead).ConfigureAwait(false);
             if (first == _pendingRead)
