@@ -199,6 +199,31 @@ public sealed class DailyExactlyOnceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Without_history_access_a_posted_card_cannot_be_confirmed_and_is_scheduled_again_not_paused()
+    {
+        await using (var first = await StartAdapterAsync())
+        using (var rig = new DailyRig(_database, first, CrashingPublisher.Crash.After))
+        {
+            rig.Subscribe(_clock.GetUtcNow());
+            await Assert.ThrowsAsync<SimulatedCrashException>(() => rig.RunAsync(manual: true));
+        }
+
+        _clock.Advance(TimeSpan.FromHours(1));
+        await using (var second = await StartAdapterAsync())
+        using (var rig = new DailyRig(_database, second))
+        {
+            _fake.Script("conversations.history", new Scripted(200, """{"ok":false,"error":"not_in_channel"}"""));
+
+            Assert.Equal(DailyRunResult.Posted, await rig.RunAsync());
+            Assert.Null(rig.Current.PausedReason);
+            Assert.Contains(second.Logs.Lines.Items, l => l.Contains("cannot be confirmed", StringComparison.Ordinal));
+        }
+
+        // The documented window (docs/daily.md): unknown after post_at means scheduling again.
+        Assert.Equal(2, _fake.Scheduled.Count);
+    }
+
+    [Fact]
     public async Task Post_at_is_the_next_whole_minute_and_never_shared_with_the_previous_post()
     {
         await using var adapter = await StartAdapterAsync();
