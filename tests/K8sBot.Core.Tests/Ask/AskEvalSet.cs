@@ -1,10 +1,14 @@
+using System.Globalization;
 using K8sBot.Core.Ask;
 using K8sBot.Core.Localization;
 
 namespace K8sBot.Core.Tests.Ask;
 
-/// <summary>One line of the evaluation set: what kind of question, its language, and the acceptable first concepts.</summary>
-internal sealed record AskEvalCase(string Kind, Lang Lang, IReadOnlyList<string> Acceptable, string Question)
+/// <summary>
+/// One line of the evaluation set: what kind of question, its language, the acceptable first concepts, and the
+/// batch it was written in (a "# batch N" comment line starts a batch; 0 before any such line).
+/// </summary>
+internal sealed record AskEvalCase(string Kind, Lang Lang, IReadOnlyList<string> Acceptable, string Question, int Batch = 0)
 {
     public bool MustDecline => Acceptable.Count == 0;
 
@@ -16,15 +20,35 @@ internal sealed record AskEvalCase(string Kind, Lang Lang, IReadOnlyList<string>
 /// <summary>Reads the TSV evaluation set (kind, lang, acceptable ids or "-", question) and scores an engine on it.</summary>
 internal static class AskEvalSet
 {
-    public static IReadOnlyList<AskEvalCase> Load(string path) =>
-        [.. File.ReadLines(path)
-            .Where(line => line.Length > 0 && !line.StartsWith('#'))
-            .Select(line => line.Split('\t'))
-            .Select(f => new AskEvalCase(
+    public static IReadOnlyList<AskEvalCase> Load(string path)
+    {
+        var cases = new List<AskEvalCase>();
+        var batch = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            if (line.StartsWith("# batch ", StringComparison.Ordinal))
+            {
+                var digits = line["# batch ".Length..].TakeWhile(char.IsAsciiDigit).ToArray();
+                batch = digits.Length > 0 ? int.Parse(digits, CultureInfo.InvariantCulture) : batch;
+                continue;
+            }
+
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var f = line.Split('\t');
+            cases.Add(new AskEvalCase(
                 f[0],
                 f[1] == "ko" ? Lang.Ko : Lang.En,
                 f[2] == "-" ? [] : f[2].Split(',', StringSplitOptions.TrimEntries),
-                f[3]))];
+                f[3],
+                batch));
+        }
+
+        return cases;
+    }
 
     public static AskEvalReport Run(IAskEngine engine, IReadOnlyList<AskEvalCase> cases)
     {
@@ -61,6 +85,14 @@ internal sealed record AskEvalReport(IReadOnlyList<AskEvalResult> Results)
             yield return $"lang {group.Key,-14} {group.Count(r => r.Correct),3}/{group.Count(),3} = {(double)group.Count(r => r.Correct) / group.Count():P1}";
         }
 
+        if (Results.Select(r => r.Case.Batch).Distinct().Count() > 1)
+        {
+            foreach (var group in Results.GroupBy(r => r.Case.Batch).OrderBy(g => g.Key))
+            {
+                yield return $"batch {group.Key,-13} {group.Count(r => r.Correct),3}/{group.Count(),3} = {(double)group.Count(r => r.Correct) / group.Count():P1}";
+            }
+        }
+
         foreach (var group in Results.GroupBy(r => r.Case.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             yield return $"kind {group.Key,-14} {group.Count(r => r.Correct),3}/{group.Count(),3} = {(double)group.Count(r => r.Correct) / group.Count():P1}";
@@ -75,7 +107,7 @@ internal sealed record AskEvalReport(IReadOnlyList<AskEvalResult> Results)
 
         foreach (var miss in Results.Where(r => !r.Correct))
         {
-            yield return $"MISS [{miss.Case.Kind}/{miss.Case.Lang.Code()}] {miss.Case.Question} -> [{string.Join(",", miss.Answer.Concepts)}] ({miss.Answer.Outcome}, {miss.Answer.Confidence:0.00}); want {(miss.Case.MustDecline ? "decline" : string.Join("|", miss.Case.Acceptable))}";
+            yield return $"MISS [{miss.Case.Kind}/{miss.Case.Lang.Code()}{(miss.Case.Batch > 0 ? "/b" + miss.Case.Batch.ToString(CultureInfo.InvariantCulture) : "")}] {miss.Case.Question} -> [{string.Join(",", miss.Answer.Concepts)}] ({miss.Answer.Outcome}, {miss.Answer.Confidence:0.00}); want {(miss.Case.MustDecline ? "decline" : string.Join("|", miss.Case.Acceptable))}";
         }
     }
 }
