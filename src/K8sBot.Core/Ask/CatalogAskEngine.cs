@@ -220,8 +220,22 @@ public sealed class CatalogAskEngine : IAskEngine
         var definition = Score(tokens, named, scores, residual, evidence);
         var rest = Enumerable.Range(0, residual.Length).OrderByDescending(c => residual[c]).First();
         lines.Add($"definition={definition} rest={_index.Ids[rest]}:{residual[rest]:0.00}");
-        lines.AddRange(Enumerable.Range(0, scores.Length).OrderByDescending(c => scores[c]).Take(4)
-            .Select(c => $"  {_index.Ids[c]} bm25={scores[c]:0.00} coverage={evidence.Coverage(c):0.00}"));
+        var best = Enumerable.Range(0, scores.Length).OrderByDescending(c => scores[c]).Take(4).ToArray();
+        lines.AddRange(best.Select(c => $"  {_index.Ids[c]} bm25={scores[c]:0.00} rest={residual[c]:0.00} coverage={evidence.Coverage(c):0.00}"));
+        var terms = new List<string>();
+        foreach (var token in tokens)
+        {
+            terms.Clear();
+            AskIndex.TermsOf(token, terms);
+            foreach (var term in terms)
+            {
+                var id = _index.TermId(term);
+                lines.Add(id < 0
+                    ? $"    {term}: unknown"
+                    : $"    {term}: idf={_index.Idf(id):0.00} " + string.Join(" ", best.Select(c => $"{_index.Ids[c]}={_index.Row(id)[c]:0.00}")));
+            }
+        }
+
         return string.Join('\n', lines);
     }
 

@@ -267,7 +267,24 @@ internal sealed class AskIndex
             return null;
         }
 
-        var joined = string.Concat(tokens.Skip(start).Take(length - 1).Select(t => t.Text)) + tokens[start + length - 1].Stem;
+        // The last word may end in particles, and the stemmer may cut a misspelt name too far ("클래임이" has
+        // the stem "클래"): try the stem, then every longer cut, then the whole word.
+        var head = string.Concat(tokens.Skip(start).Take(length - 1).Select(t => t.Text));
+        var last = tokens[start + length - 1];
+        var match = MatchTypo(head + last.Stem, script);
+        for (var k = last.Stem.Length + 1; match is null && k <= last.Text.Length && k < 64; k++)
+        {
+            if (k == last.Text.Length || (last.Cuts & (1UL << k)) != 0)
+            {
+                match = MatchTypo(head + last.Text[..k], script);
+            }
+        }
+
+        return match;
+    }
+
+    private int? MatchTypo(string joined, Script script)
+    {
         Span<char> jamo = stackalloc char[256];
         var key = script == Script.Hangul ? jamo[..Hangul.Decompose(joined, jamo)] : joined.AsSpan();
 
@@ -305,7 +322,7 @@ internal sealed class AskIndex
     private static int AllowedDistance(int length, Script script) => script switch
     {
         Script.Latin => length >= 8 ? 2 : length >= 5 ? 1 : 0,
-        Script.Hangul => length >= 14 ? 2 : length >= 8 ? 1 : 0,
+        Script.Hangul => length >= 14 ? 2 : length >= 6 ? 1 : 0,
         _ => 0,
     };
 

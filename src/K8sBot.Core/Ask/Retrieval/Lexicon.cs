@@ -91,7 +91,23 @@ internal static class Lexicon
         | (IsDefinitionCue(token) ? WordRole.DefinitionCue : 0);
 
     public static bool IsStop(in QueryToken token) =>
-        Stop.Contains(token.Text) || Stop.Contains(token.Stem) || (token.Script == Script.Hangul && StartsWithAny(token.Text, StopPrefixes));
+        Stop.Contains(token.Text) || Stop.Contains(token.Stem)
+        || (token.Script == Script.Hangul && (StartsWithAny(token.Text, StopPrefixes) || Stemmer.IsParticleChain(token.Text) || IsStopWithParticles(token)));
+
+    /// <summary>A stop word carrying particles is still a stop word: 뭘로, 이거는, 어디에서.</summary>
+    private static bool IsStopWithParticles(in QueryToken token)
+    {
+        var lookup = Stop.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var k = 1; k < token.Text.Length && k < 64; k++)
+        {
+            if ((token.Cuts & (1UL << k)) != 0 && lookup.Contains(token.Text.AsSpan(0, k)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsComparisonCue(in QueryToken token) =>

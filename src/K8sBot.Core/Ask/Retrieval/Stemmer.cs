@@ -39,10 +39,43 @@ internal static class Stemmer
         }
 
         Span<byte> pieces = stackalloc byte[word.Length + 1];
-        pieces[word.Length] = 0;
-        var lookup = Pieces.GetAlternateLookup<ReadOnlySpan<char>>();
+        Chains(word, pieces, from: 1);
         ulong cuts = 0;
         for (var i = word.Length - 1; i >= 1; i--)
+        {
+            if (pieces[i] <= MaxPieces)
+            {
+                cuts |= 1UL << i;
+            }
+        }
+
+        return cuts;
+    }
+
+    /// <summary>
+    /// The whole word is particles and endings, with no stem: "를" left over when "DB를" splits at the
+    /// change of script, or "해서". Such a word carries no topic.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool IsParticleChain(ReadOnlySpan<char> word)
+    {
+        if (word.Length is 0 or > 8)
+        {
+            return false;
+        }
+
+        Span<byte> pieces = stackalloc byte[word.Length + 1];
+        Chains(word, pieces, from: 0);
+        return pieces[0] <= MaxPieces;
+    }
+
+    /// <summary>Right to left: pieces[i] is the fewest known pieces that make up word[i..] (byte.MaxValue: none).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Chains(ReadOnlySpan<char> word, Span<byte> pieces, int from)
+    {
+        pieces[word.Length] = 0;
+        var lookup = Pieces.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var i = word.Length - 1; i >= from; i--)
         {
             var best = byte.MaxValue;
             for (var k = 1; k <= 4 && i + k <= word.Length; k++)
@@ -54,13 +87,7 @@ internal static class Stemmer
             }
 
             pieces[i] = best;
-            if (best <= MaxPieces)
-            {
-                cuts |= 1UL << i;
-            }
         }
-
-        return cuts;
     }
 
     /// <summary>The shortest prefix of two or more syllables followed by a suffix chain, or the word itself.</summary>
