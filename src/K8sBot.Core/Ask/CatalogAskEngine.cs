@@ -67,7 +67,7 @@ public sealed class CatalogAskEngine : IAskEngine
 
         if (distinct.Count > 0)
         {
-            return AnswerNamed(distinct, scores, residual, evidence, example);
+            return AnswerNamed(distinct, DefinedConcept(tokens, hits), scores, residual, evidence, example);
         }
 
         // Nothing named: the cards' words must explain the question well, or we decline. A short
@@ -98,16 +98,18 @@ public sealed class CatalogAskEngine : IAskEngine
     /// would ("give my pods a stable IP"), it is a scenario: names only add a bonus to the retrieval
     /// score, scaled by how specific they are, so a passing "pod" does not beat the real answer.
     /// </summary>
-    private AskAnswer AnswerNamed(List<(int Concept, bool Exact)> distinct, Span<float> scores, ReadOnlySpan<float> residual, Evidence evidence, bool example)
+    private AskAnswer AnswerNamed(List<(int Concept, bool Exact)> distinct, int defined, Span<float> scores, ReadOnlySpan<float> residual, Evidence evidence, bool example)
     {
         var settings = _index.Settings;
-        var strongRest = RestPointsElsewhere(distinct, residual);
+        var strongRest = defined < 0 && evidence.ResidualWords >= settings.MinRestWords && RestPointsElsewhere(distinct, residual);
         Span<float> preference = stackalloc float[distinct.Count];
         for (var r = 0; r < distinct.Count; r++)
         {
             var (concept, exact) = distinct[r];
-            preference[r] = _index.Specificity(concept) * (1 - (settings.LaterNameDiscount * Math.Min(r, 3))) * (exact ? 1 : settings.TypoFactor);
-            scores[concept] += settings.NameBonus * preference[r];
+            preference[r] = concept == defined
+                ? float.MaxValue
+                : _index.Specificity(concept) * (1 - (settings.LaterNameDiscount * Math.Min(r, 3))) * (exact ? 1 : settings.TypoFactor);
+            scores[concept] += settings.NameBonus * Math.Min(preference[r], 1f);
         }
 
         var concepts = new List<string>(MaxConcepts);
@@ -132,6 +134,38 @@ public sealed class CatalogAskEngine : IAskEngine
         var namedBest = distinct.FindIndex(d => d.Concept == best);
         var confidence = namedBest >= 0 ? (distinct[namedBest].Exact ? 0.9 : 0.7) : Math.Clamp(0.3 + (0.5 * evidence.Coverage(best)), 0, 0.85);
         return new AskAnswer(AskOutcome.Card, concepts, Math.Round(confidence, 2)) { WantsExample = example };
+    }
+
+    /// <summary>
+    /// The concept a "what is" clause is about: a Korean name followed by (or ending in) a definition
+    /// ending ("볼륨이 뭐야", "파드란"), or an English name right after "what is/are" with only function
+    /// words between ("what's a PDB"). Words after that clause are a follow-up, not a scenario. -1 if none.
+    /// </summary>
+    private static int DefinedConcept(List<QueryToken> tokens, List<NameHit> hits)
+    {
+        foreach (var hit in hits)
+        {
+            var end = hit.Start + hit.Length;
+            if (tokens[end - 1].Has(WordRole.DefinitionCue) || (end < tokens.Count && tokens[end].Has(WordRole.DefinitionCue)))
+            {
+                return hit.Concept;
+            }
+
+            for (var k = hit.Start - 1; k >= 0 && k >= hit.Start - 4; k--)
+            {
+                if (tokens[k].Has(WordRole.DefinitionCue))
+                {
+                    return hit.Concept;
+                }
+
+                if (!tokens[k].IsStop)
+                {
+                    break;
+                }
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>

@@ -18,6 +18,9 @@ internal sealed class Evidence(AskIndex index, int capacity)
     /// <summary>The share of content-word weight not covered by a concept name: high for scenario questions.</summary>
     public float ResidualShare => _residual + _known > 0 ? _residual / (_residual + _known) : 0;
 
+    /// <summary>How many content words outside the concept names some card knows.</summary>
+    public int ResidualWords { get; private set; }
+
     /// <summary>How many words of the question carry a topic (not stop words or cues).</summary>
     public int ContentWords => _tokens.Count;
 
@@ -49,6 +52,7 @@ internal sealed class Evidence(AskIndex index, int capacity)
         else if (!_named)
         {
             _residual += mass;
+            ResidualWords++;
         }
 
         _tokens.Add((_first, _terms.Count - _first, mass));

@@ -47,6 +47,12 @@ internal sealed record RetrievalSettings
     /// </summary>
     public float RestScore { get; init; } = 6f;
 
+    /// <summary>
+    /// A question naming a concept is a scenario only when at least this many other known words carry it:
+    /// one stray word ("ingress controller setup") is a detail about the named concept, not a new topic.
+    /// </summary>
+    public int MinRestWords { get; init; } = 2;
+
     /// <summary>...and must explain at least this share of the question's content words (weighted by rarity).</summary>
     public float MinCoverage { get; init; } = 0.35f;
 
