@@ -195,7 +195,7 @@ public sealed class CatalogAskEngine : IAskEngine
                 continue;
             }
 
-            evidence.BeginToken(named[i]);
+            evidence.BeginToken(named[i], Evidence.IsWeakWord(tokens[i]));
             for (var j = 0; j < terms.Count; j++)
             {
                 var id = _index.TermId(terms[j]);

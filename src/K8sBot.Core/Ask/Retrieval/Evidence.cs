@@ -24,10 +24,13 @@ internal sealed class Evidence(AskIndex index, int capacity)
     /// <summary>How many words of the question carry a topic (not stop words or cues).</summary>
     public int ContentWords => _tokens.Count;
 
-    public void BeginToken(bool named)
+    private bool _weak;
+
+    public void BeginToken(bool named, bool weak)
     {
         _first = _terms.Count;
         _named = named;
+        _weak = weak;
     }
 
     public void AddTerm(int term, bool isWhole) => _terms.Add((term, isWhole));
@@ -45,11 +48,10 @@ internal sealed class Evidence(AskIndex index, int capacity)
 
         // An unknown word explains nothing either way: it weighs against coverage, but it is not
         // evidence for some other card, so it does not dilute a concept the question names.
-        if (mass == 0)
-        {
-            mass = index.MaxIdf;
-        }
-        else if (!_named)
+        var known = mass > 0;
+        var factor = _weak && !known ? index.Settings.WeakUnknownFactor : 1;
+        mass = (known ? mass : index.MaxIdf) * factor;
+        if (known && !_named)
         {
             _residual += mass;
             ResidualWords++;
@@ -59,6 +61,24 @@ internal sealed class Evidence(AskIndex index, int capacity)
         _total += mass;
         _known += _named ? mass : 0;
     }
+
+    /// <summary>
+    /// An unknown word that is most likely not an off-topic noun: a Korean verb or adjective form the
+    /// stemmer did not reduce (올리려면, 띄워, 같은), or a number or time (2am, 3시). It counts for less.
+    /// </summary>
+    public static bool IsWeakWord(in QueryToken token)
+    {
+        var text = token.Text;
+        if (token.Script == Script.Latin)
+        {
+            return text.AsSpan().ContainsAnyInRange('0', '9');
+        }
+
+        return token.Script == Script.Hangul && text.Length >= 2 && PredicateEndings.Contains(text[^1]);
+    }
+
+    /// <summary>Last syllables of Korean verb and adjective forms in chat: -어/-아/-워/-해, -려면, -게, -지, -는, -은 …</summary>
+    private const string PredicateEndings = "어아워와여해돼줘려져쳐면게지서요까니죠다는은나네래냐";
 
     /// <summary>0..1: the rarity-weighted share of the question's content words found in the card.</summary>
     public float Coverage(int card)

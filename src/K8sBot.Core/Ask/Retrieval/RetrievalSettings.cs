@@ -54,7 +54,13 @@ internal sealed record RetrievalSettings
     public int MinRestWords { get; init; } = 2;
 
     /// <summary>...and must explain at least this share of the question's content words (weighted by rarity).</summary>
-    public float MinCoverage { get; init; } = 0.35f;
+    public float MinCoverage { get; init; } = 0.38f;
+
+    /// <summary>
+    /// An unknown word normally weighs as much as the rarest word (strong evidence of another topic); an
+    /// unknown verb form or number weighs this fraction of that (see <see cref="Evidence.IsWeakWord"/>).
+    /// </summary>
+    public float WeakUnknownFactor { get; init; } = 0.3f;
 
     public float Weight(CardField field) => field switch
     {
