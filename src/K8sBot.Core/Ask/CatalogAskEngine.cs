@@ -67,7 +67,10 @@ public sealed class CatalogAskEngine : IAskEngine
 
         if (distinct.Count > 0)
         {
-            return AnswerNamed(distinct, DefinedConcept(tokens, hits), scores, residual, evidence, example);
+            var defined = DefinedConcept(tokens, hits);
+            return defined < 0 && definition && DefinesUnknownCompound(tokens, hits)
+                ? AskAnswer.Decline
+                : AnswerNamed(distinct, defined, scores, residual, evidence, example);
         }
 
         // Nothing named: the cards' words must explain the question well, or we decline. A short
@@ -166,6 +169,31 @@ public sealed class CatalogAskEngine : IAskEngine
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// "이스티오 서비스 메쉬가 뭐야", "what is a service mesh": the thing to define is a compound whose head (the
+    /// last noun) no card knows, and the concept name only modifies it. No card defines that thing.
+    /// </summary>
+    private bool DefinesUnknownCompound(List<QueryToken> tokens, List<NameHit> hits)
+    {
+        foreach (var hit in hits)
+        {
+            var end = hit.Start + hit.Length;
+            if (end >= tokens.Count || tokens[end - 1].Stem.Length != tokens[end - 1].Text.Length)
+            {
+                continue;
+            }
+
+            var head = tokens[end];
+            var defines = head.Has(WordRole.DefinitionCue) || (end + 1 < tokens.Count && tokens[end + 1].Has(WordRole.DefinitionCue)) || end + 1 == tokens.Count;
+            if (defines && head.IsContent && !Evidence.IsWeakWord(head) && !_index.IsKnownWord(head.Stem) && _index.TermId(head.Stem) < 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -63,22 +63,23 @@ internal sealed class Evidence(AskIndex index, int capacity)
     }
 
     /// <summary>
-    /// An unknown word that is most likely not an off-topic noun: a Korean verb or adjective form the
-    /// stemmer did not reduce (올리려면, 띄워, 같은), or a number or time (2am, 3시). It counts for less.
+    /// An unknown word that is most likely not an off-topic noun: a Korean verb, adjective or adverb form
+    /// the stemmer did not reduce (올리려면, 띄워, 같은, 정확히), an English -ly adverb, or a number or time
+    /// (2am). It counts for less.
     /// </summary>
     public static bool IsWeakWord(in QueryToken token)
     {
         var text = token.Text;
         if (token.Script == Script.Latin)
         {
-            return text.AsSpan().ContainsAnyInRange('0', '9');
+            return text.AsSpan().ContainsAnyInRange('0', '9') || (text.Length > 4 && text.EndsWith("ly", StringComparison.Ordinal));
         }
 
         return token.Script == Script.Hangul && text.Length >= 2 && PredicateEndings.Contains(text[^1]);
     }
 
-    /// <summary>Last syllables of Korean verb and adjective forms in chat: -어/-아/-워/-해, -려면, -게, -지, -는, -은 …</summary>
-    private const string PredicateEndings = "어아워와여해돼줘려져쳐면게지서요까니죠다는은나네래냐";
+    /// <summary>Last syllables of Korean verb, adjective and adverb forms in chat: -어/-아/-워/-해, -려면, -게, -지, -는, -은, -히 …</summary>
+    private const string PredicateEndings = "어아워와여해돼줘려져쳐면게지서요까니죠다는은나네래냐히";
 
     /// <summary>0..1: the rarity-weighted share of the question's content words found in the card.</summary>
     public float Coverage(int card)
