@@ -50,7 +50,7 @@ internal sealed class Evidence(AskIndex index, int capacity)
         // evidence for some other card, so it does not dilute a concept the question names.
         var known = mass > 0;
         var factor = _weak && !known ? index.Settings.WeakUnknownFactor : 1;
-        mass = (known ? mass : index.MaxIdf) * factor;
+        mass = (known ? Math.Min(mass, index.Settings.MaxKnownMass) : index.MaxIdf) * factor;
         if (known && !_named)
         {
             _residual += mass;
@@ -79,7 +79,7 @@ internal sealed class Evidence(AskIndex index, int capacity)
     }
 
     /// <summary>Last syllables of Korean verb, adjective and adverb forms in chat: -어/-아/-워/-해, -려면, -게, -지, -는, -은, -히 …</summary>
-    private const string PredicateEndings = "어아워와여해돼줘려져쳐면게지서요까니죠다는은나네래냐히";
+    private const string PredicateEndings = "어아워와여해돼줘려져쳐면게지서요까니죠다는은나네래냐히야데";
 
     /// <summary>0..1: the rarity-weighted share of the question's content words found in the card.</summary>
     public float Coverage(int card)

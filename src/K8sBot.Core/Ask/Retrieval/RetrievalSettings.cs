@@ -30,7 +30,7 @@ internal sealed record RetrievalSettings
     public float BigramWeight { get; init; } = 0.5f;
 
     /// <summary>Score added to a concept named in the question, before scaling by how generic the name is.</summary>
-    public float NameBonus { get; init; } = 6f;
+    public float NameBonus { get; init; } = 9f;
 
     /// <summary>Each later-named concept gets this much less of the bonus: the topic usually comes first.</summary>
     public float LaterNameDiscount { get; init; } = 0.25f;
@@ -61,6 +61,10 @@ internal sealed record RetrievalSettings
     /// unknown verb form or number weighs this fraction of that (see <see cref="Evidence.IsWeakWord"/>).
     /// </summary>
     public float WeakUnknownFactor { get; init; } = 0.3f;
+
+    public float MaxKnownMass { get; init; } = 99f;
+
+    public float ComparisonRestFactor { get; init; } = 1f;
 
     public float Weight(CardField field) => field switch
     {

@@ -23,6 +23,8 @@ internal static class Stemmer
 
     private const int MaxPieces = 5;
 
+    private const string OneSyllableParticles = "이은는을를랑와";
+
     public static string Stem(string word, Script script) => script == Script.Latin ? EnglishStem(word) : word;
 
     /// <summary>
@@ -94,6 +96,13 @@ internal static class Stemmer
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string KoreanStem(string word, ulong cuts)
     {
+        // A one-syllable noun with one case particle (앱이, 잡을, 롤은): particles that rarely end a two-syllable
+        // noun themselves (추가, 경로, 결과 keep theirs).
+        if (word.Length == 2 && OneSyllableParticles.Contains(word[1]))
+        {
+            return word[..1];
+        }
+
         for (var k = 2; k < word.Length; k++)
         {
             if ((cuts & (1UL << k)) != 0)
