@@ -58,7 +58,7 @@ public sealed class CatalogAskEngine : IAskEngine
         var settings = _index.Settings;
 
         Span<int> top = stackalloc int[MaxConcepts];
-        if (comparison && distinct.Count >= 2 && !RestPointsElsewhere(distinct, residual, settings.ComparisonRestFactor))
+        if (comparison && distinct.Count >= 2 && !RestPointsElsewhere(distinct, residual))
         {
             var pair = new List<string>(MaxConcepts) { _index.Ids[distinct[0].Concept], _index.Ids[distinct[1].Concept] };
             AppendRest(pair, top[..Top(scores, top)]);
@@ -201,10 +201,10 @@ public sealed class CatalogAskEngine : IAskEngine
     /// <see cref="RetrievalSettings.RestScore"/>, for a concept the question does not name. Then the
     /// names are incidental ("two pods on different nodes for high availability" is about affinity).
     /// </summary>
-    private bool RestPointsElsewhere(List<(int Concept, bool Exact)> distinct, ReadOnlySpan<float> residual, float factor = 1f)
+    private bool RestPointsElsewhere(List<(int Concept, bool Exact)> distinct, ReadOnlySpan<float> residual)
     {
         var restBest = ArgMax(residual);
-        return residual[restBest] >= _index.Settings.RestScore * factor && distinct.FindIndex(d => d.Concept == restBest) < 0;
+        return residual[restBest] >= _index.Settings.RestScore && distinct.FindIndex(d => d.Concept == restBest) < 0;
     }
 
     /// <summary>Adds every content word's BM25F weights; returns whether the question asks "what is".</summary>

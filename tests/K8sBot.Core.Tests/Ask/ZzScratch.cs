@@ -37,29 +37,9 @@ public sealed class ZzSweep(ITestOutputHelper output)
             variants.Add(($"MinCoverage={v}", baseSettings with { MinCoverage = v }));
         }
 
-        foreach (var v in new[] { 5f, 6f, 7f, 8f, 9f })
-        {
-            variants.Add(($"MinScore={v}", baseSettings with { MinScore = v }));
-        }
-
-        foreach (var v in new[] { 0f, 0.15f, 0.3f, 0.5f, 1f })
-        {
-            variants.Add(($"Weak={v}", baseSettings with { WeakUnknownFactor = v }));
-        }
-
-        foreach (var v in new[] { 4f, 6f, 8f, 10f })
+        foreach (var v in new[] { 7f, 8f, 9f, 10f, 11f })
         {
             variants.Add(($"NameBonus={v}", baseSettings with { NameBonus = v }));
-        }
-
-        foreach (var v in new[] { 4f, 5f, 6f, 7f, 8f })
-        {
-            variants.Add(($"RestScore={v}", baseSettings with { RestScore = v }));
-        }
-
-        foreach (var v in new[] { 1, 2, 3 })
-        {
-            variants.Add(($"MinRestWords={v}", baseSettings with { MinRestWords = v }));
         }
 
         foreach (var (name, settings) in variants)
@@ -69,6 +49,33 @@ public sealed class ZzSweep(ITestOutputHelper output)
             var h = AskEvalSet.Run(engine, held);
             var hb = h.Results.GroupBy(r => r.Case.Batch).Select(g => $"b{g.Key}={g.Count(r => r.Correct)}/{g.Count()}");
             output.WriteLine($"{name,-22} eval={e.Results.Count(r => r.Correct)}/{e.Results.Count} held {string.Join(" ", hb)} oos-e={e.Results.Count(r => r.Correct && r.Case.MustDecline)} oos-h={h.Results.Count(r => r.Correct && r.Case.MustDecline)}");
+        }
+    }
+}
+
+public sealed class ZzDump(ITestOutputHelper output)
+{
+    [Fact]
+    public void Scratch_dumps()
+    {
+        var loaded = ContentLoader.Load(Path.Combine(AskEvalSet.RepositoryRoot(), "content"));
+        var engine = new CatalogAskEngine(loaded.Catalog, K8sBot.Core.Ask.Retrieval.RetrievalSettings.Default with { MinCoverage = 0f, MinScore = 0f });
+        foreach (var file in new[] { "ask-eval.tsv", "ask-heldout.tsv" })
+        {
+            foreach (var c in AskEvalSet.Load(Path.Combine(AppContext.BaseDirectory, "Ask", file)))
+            {
+                var a = engine.Answer(c.Question, c.Lang);
+                var explain = engine.Explain(c.Question).Split('\n');
+                var names = explain[1];
+                if (names != "names: ")
+                {
+                    continue;
+                }
+
+                var top = explain.First(l => l.StartsWith("  ", StringComparison.Ordinal) && !l.StartsWith("    ", StringComparison.Ordinal)).Trim();
+                var ok = c.MustDecline ? "DECL" : (a.Concepts.Count > 0 && c.Acceptable.Contains(a.Concepts[0]) ? "GOOD" : "WRONG");
+                output.WriteLine($"DUMP {ok} {file[4..8]} b{c.Batch} {top} | {c.Question}");
+            }
         }
     }
 }

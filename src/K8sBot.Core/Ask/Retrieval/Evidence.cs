@@ -50,7 +50,7 @@ internal sealed class Evidence(AskIndex index, int capacity)
         // evidence for some other card, so it does not dilute a concept the question names.
         var known = mass > 0;
         var factor = _weak && !known ? index.Settings.WeakUnknownFactor : 1;
-        mass = (known ? Math.Min(mass, index.Settings.MaxKnownMass) : index.MaxIdf) * factor;
+        mass = (known ? mass : index.MaxIdf) * factor;
         if (known && !_named)
         {
             _residual += mass;

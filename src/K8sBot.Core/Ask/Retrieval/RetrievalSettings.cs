@@ -62,10 +62,6 @@ internal sealed record RetrievalSettings
     /// </summary>
     public float WeakUnknownFactor { get; init; } = 0.3f;
 
-    public float MaxKnownMass { get; init; } = 99f;
-
-    public float ComparisonRestFactor { get; init; } = 1f;
-
     public float Weight(CardField field) => field switch
     {
         CardField.Names => NamesWeight,
