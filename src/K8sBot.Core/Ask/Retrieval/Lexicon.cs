@@ -91,8 +91,11 @@ internal static class Lexicon
         | (IsDefinitionCue(token) ? WordRole.DefinitionCue : 0);
 
     public static bool IsStop(in QueryToken token) =>
-        Stop.Contains(token.Text) || Stop.Contains(token.Stem)
+        Stop.Contains(token.Text) || Stop.Contains(token.Stem) || IsSmallNumber(token.Text)
         || (token.Script == Script.Hangul && (StartsWithAny(token.Text, StopPrefixes) || Stemmer.IsParticleChain(token.Text) || IsStopWithParticles(token)));
+
+    /// <summary>"3 replicas", "node-3", "2 pods": a one- or two-digit number carries no topic (ports such as 6443 do).</summary>
+    private static bool IsSmallNumber(string text) => text.Length <= 2 && text.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0;
 
     /// <summary>A stop word carrying particles is still a stop word: 뭘로, 이거는, 어디에서.</summary>
     private static bool IsStopWithParticles(in QueryToken token)

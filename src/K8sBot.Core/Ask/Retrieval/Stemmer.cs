@@ -114,6 +114,8 @@ internal static class Stemmer
         return word;
     }
 
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string EnglishStem(string word)
     {
@@ -131,13 +133,22 @@ internal static class Stemmer
             w = w[..^1];
         }
 
+        var suffixed = false;
         if (w.Length > 5 && w.EndsWith("ing", StringComparison.Ordinal))
         {
             w = w[..^3];
+            suffixed = true;
         }
         else if (w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal))
         {
             w = w[..^2];
+            suffixed = true;
+        }
+
+        // running → run, stopped → stop, scheduled → schedul (both sides agree); but install, pull, access keep theirs.
+        if (suffixed && w.Length >= 3 && w[^1] == w[^2] && w[^1] is not ('l' or 's' or 'z') && !IsVowel(w[^1]))
+        {
+            w = w[..^1];
         }
 
         return w;
