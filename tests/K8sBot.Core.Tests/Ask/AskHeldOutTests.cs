@@ -47,6 +47,5 @@ public sealed class AskHeldOutTests(ITestOutputHelper output)
         var loaded = ContentLoader.Load(Path.Combine(AskEvalSet.RepositoryRoot(), "content"));
         var labelled = cases.SelectMany(c => c.Acceptable).ToHashSet(StringComparer.Ordinal);
         Assert.All(loaded.Catalog.Concepts, concept => Assert.Contains(concept.Id, labelled));
-        Assert.Subset(loaded.Catalog.Concepts.Select(c => c.Id).ToHashSet(StringComparer.Ordinal), labelled);
     }
 }

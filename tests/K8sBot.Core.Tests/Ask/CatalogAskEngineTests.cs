@@ -126,6 +126,20 @@ public sealed class CatalogAskEngineTests
         }
     }
 
+    [Theory]
+    [InlineData("데몬 샛이 뭐야", "daemonset")]
+    [InlineData("데몬샛이랑 뭐가 달라", "daemonset")]
+    public void A_typo_is_forgiven_even_when_the_misspelt_word_carries_particles(string question, string expected) =>
+        Assert.Equal(expected, Ask(question).Concepts[0]);
+
+    [Fact]
+    public void A_what_is_clause_keeps_the_named_concept_even_when_later_words_point_elsewhere() =>
+        Assert.Equal("node", Ask("노드가 뭐야? 로그 수집기랑 관련 있어?").Concepts[0]);
+
+    [Fact]
+    public void Defining_an_unknown_thing_the_name_only_modifies_is_declined() =>
+        Assert.Empty(Ask("이스티오 서비스 메쉬가 뭐야").Concepts);
+
     [Fact]
     public void Explain_shows_tokens_names_and_scores()
     {
