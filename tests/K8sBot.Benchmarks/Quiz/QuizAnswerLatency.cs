@@ -1,28 +1,58 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
+using K8sBot.Core.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace K8sBot.Benchmarks.Quiz;
 
 /// <summary>
-/// Per-answer latency (press accepted → durable acknowledgement) for the same workload, at a paced
-/// arrival rate and as one burst per question, for group commit and for the baseline.
+/// Per-answer latency (intended arrival → durable acknowledgement) for the 1,000 users × 10 questions
+/// workload, open-loop at a paced arrival rate and as one burst of 1,000 per question, for group commit
+/// and for the baseline. Each mode runs one warm-up round and then the measured rounds on the same
+/// database, so the LiteDB log carries over between rounds as it does in a running bot. Alongside:
+/// commits, the slowest commit, checkpoints and GC pauses, so a tail can be attributed.
 /// </summary>
+/// <remarks>
+/// Arguments: <c>[rounds] [--no-baseline] [--litedb-checkpoint]</c>. The last restores the old
+/// configuration (LiteDB checkpoints inside a commit once the log reaches its default 1,000 pages; no
+/// idle checkpoint) to show the stall this recorder avoids.
+/// </remarks>
 internal static class QuizAnswerLatency
 {
-    public static async Task RunAsync(TextWriter output)
+    /// <summary>The pause between rounds; the quiz's reveal pause between questions is 3 s by default.</summary>
+    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(500);
+
+    public static async Task RunAsync(string[] args, TextWriter output)
     {
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Processors: {Environment.ProcessorCount}; load average: {LoadAverage()}"));
-        output.WriteLine("| Mode | Arrival | Answers | Throughput (answers/s) | Answers per CPU-second | p50 (ms) | p99 (ms) | max (ms) |");
-        output.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        var rounds = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var r) ? r : 3;
+        var baseline = !args.Contains("--no-baseline");
+        var legacy = args.Contains("--litedb-checkpoint");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Processors: {Environment.ProcessorCount}; server GC: {System.Runtime.GCSettings.IsServerGC}; GC latency mode: {System.Runtime.GCSettings.LatencyMode}; checkpoints: {(legacy ? "LiteDB default (in-commit at 1,000 pages)" : "idle checkpoint")}; load average: {LoadAverage()}"));
+        output.WriteLine("| Mode | Arrival | Round | Throughput (answers/s) | p50 (ms) | p99 (ms) | max (ms) | Commits | Commit p50 / max (ms) | Log after (pages) | In-commit checkpoints (ms) | Idle checkpoints between rounds (ms) | GCs gen0/1/2, pause (ms) | Load |");
+        output.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|---:|");
         foreach (var rate in new[] { 20_000, 0 })
         {
-            foreach (var group in new[] { true, false })
+            foreach (var group in baseline ? new[] { true, false } : [true])
             {
-                // One warm-up pass (JIT, file growth), then the measured one.
-                await MeasureAsync(group, rate);
-                var (throughput, perCpu, p50, p99, max) = await MeasureAsync(group, rate);
-                var arrival = rate == 0 ? "burst of 1,000 per question" : $"{rate:N0}/s paced";
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {(group ? "group commit" : "upsert per answer")} | {arrival} | {AnswerWorkload.Users * AnswerWorkload.Questions:N0} | {throughput:N0} | {perCpu:N0} | {p50:0.00} | {p99:0.00} | {max:0.00} |"));
+                using var probe = new CommitProbe();
+                using var workload = new AnswerWorkload(probe.Metrics, legacy ? s => (s.CheckpointPages, s.IdleCheckpointPages) = (1000, 1_000_000) : null);
+                probe.Watch(workload.Database.LogPath);
+                for (var round = 0; round <= rounds; round++)
+                {
+                    var idle = probe.TakeIdleCheckpoints();
+                    probe.Reset();
+                    var m = await MeasureAsync(workload, group, rate, round);
+                    var arrival = rate == 0 ? "burst of 1,000 per question" : $"{rate:N0}/s paced";
+                    if (round > 0)
+                    {
+                        // Round 0 is the warm-up (JIT, file growth).
+                        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"| {(group ? "group commit" : "upsert per answer")} | {arrival} | {round} | {m.Throughput:N0} | {m.P50:0.00} | {m.P99:0.00} | {m.Max:0.00} | {probe.Commits} | {probe.CommitP50:0.00} / {probe.Slowest:0.00} | {workload.Database.LogPages} | {probe.InCommitCheckpoints()} | {idle} | {m.Gcs} | {LoadAverage().Split(' ')[0]} |"));
+                    }
+
+                    await Task.Delay(Pause);
+                }
             }
         }
     }
@@ -30,45 +60,197 @@ internal static class QuizAnswerLatency
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-    private static async Task<(double Throughput, double PerCpuSecond, double P50, double P99, double Max)> MeasureAsync(bool group, int rate)
+    private static async Task<Measurement> MeasureAsync(AnswerWorkload workload, bool group, int rate, int round)
     {
-        using var workload = new AnswerWorkload();
         var total = AnswerWorkload.Users * AnswerWorkload.Questions;
         var latencies = new double[total];
         var tasks = new Task[total];
-        var clock = Stopwatch.StartNew();
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        for (var q = 0; q < AnswerWorkload.Questions; q++)
+        var gcPause = GC.GetTotalPauseDuration();
+        var gcCounts = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var start = Stopwatch.GetTimestamp();
+        var ticksPerAnswer = rate > 0 ? (double)Stopwatch.Frequency / rate : 0;
+
+        void Issue(int i, long intended)
         {
-            for (var u = 0; u < AnswerWorkload.Users; u++)
+            var answer = AnswerWorkload.Answer(i / AnswerWorkload.Users, i % AnswerWorkload.Users, round);
+            var write = group ? workload.Recorder.RecordAsync(answer) : workload.UpsertOneAsync(answer);
+            tasks[i] = write.ContinueWith(_ => latencies[i] = Stopwatch.GetElapsedTime(intended).TotalMilliseconds, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
+        if (rate > 0)
+        {
+            // Open loop: answer i is due at start + i / rate. A 1 ms timer issues every answer that has
+            // fallen due, and latency counts from the due time, so a late tick or a stalled writer shows
+            // in the figures instead of slowing the offered load (no coordinated omission). A timer
+            // rather than a spin keeps the generator off the writer's core on a 2-core machine; rather
+            // than Thread.Sleep, it blocks no thread and does not round every wait up to a scheduler tick.
+            using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(1));
+            var next = 0;
+            while (next < total && await timer.WaitForNextTickAsync())
             {
-                var i = (q * AnswerWorkload.Users) + u;
-                if (rate > 0)
+                var now = Stopwatch.GetTimestamp();
+                for (; next < total; next++)
                 {
-                    // Open-loop pacing: answer i is due at i / rate seconds; sleep (not spin) so the
-                    // load generator does not steal the writer's CPU.
-                    while (clock.Elapsed.TotalSeconds * rate < i)
+                    var intended = start + (long)(next * ticksPerAnswer);
+                    if (intended > now)
                     {
-                        Thread.Sleep(1);
+                        break;
                     }
+
+                    Issue(next, intended);
+                }
+            }
+        }
+        else
+        {
+            for (var q = 0; q < AnswerWorkload.Questions; q++)
+            {
+                // All 1,000 presses of a question are due at the same instant.
+                var intended = Stopwatch.GetTimestamp();
+                for (var u = 0; u < AnswerWorkload.Users; u++)
+                {
+                    Issue((q * AnswerWorkload.Users) + u, intended);
                 }
 
-                var answer = AnswerWorkload.Answer(q, u);
-                var started = Stopwatch.GetTimestamp();
-                var write = group ? workload.Recorder.RecordAsync(answer) : workload.UpsertOneAsync(answer);
-                tasks[i] = write.ContinueWith(_ => latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds, TaskScheduler.Default);
-            }
-
-            if (rate == 0)
-            {
-                await Task.WhenAll(tasks.Skip(q * AnswerWorkload.Users).Take(AnswerWorkload.Users));
+                await Task.WhenAll(tasks.AsSpan(q * AnswerWorkload.Users, AnswerWorkload.Users).ToArray());
             }
         }
 
         await Task.WhenAll(tasks);
-        var seconds = clock.Elapsed.TotalSeconds;
-        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        var pause = (GC.GetTotalPauseDuration() - gcPause).TotalMilliseconds;
+        var gcs = string.Create(CultureInfo.InvariantCulture, $"{GC.CollectionCount(0) - gcCounts.Item1}/{GC.CollectionCount(1) - gcCounts.Item2}/{GC.CollectionCount(2) - gcCounts.Item3}, {pause:0.0}");
         Array.Sort(latencies);
-        return (total / seconds, total / cpuSeconds, latencies[total / 2], latencies[(int)(total * 0.99)], latencies[^1]);
+        return new Measurement(total / seconds, latencies[total / 2], latencies[(int)(total * 0.99)], latencies[^1], gcs);
+    }
+
+    private sealed record Measurement(double Throughput, double P50, double P99, double Max, string Gcs);
+
+    /// <summary>
+    /// Listens to the recorder's write histogram: commits (<c>round_answers</c>) and idle checkpoints
+    /// (<c>checkpoint</c>). A commit after which the log file shrank ran LiteDB's own checkpoint
+    /// inside it (LiteDB truncates the log when it checkpoints).
+    /// </summary>
+    private sealed class CommitProbe : IDisposable
+    {
+        private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        private readonly MeterListener _listener = new();
+        private readonly Lock _gate = new();
+        private readonly List<double> _commits = [];
+        private readonly List<double> _inCommitCheckpoints = [];
+        private readonly List<double> _idleCheckpoints = [];
+        private string? _logPath;
+        private long _lastLog;
+
+        public CommitProbe()
+        {
+            Metrics = new BotMetrics(_services.GetRequiredService<IMeterFactory>());
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == BotMetrics.MeterName && instrument.Name == "k8sbot.db.write.duration")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<double>(OnWrite);
+            _listener.Start();
+        }
+
+        public BotMetrics Metrics { get; }
+
+        public int Commits
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _commits.Count;
+                }
+            }
+        }
+
+        public double Slowest
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _commits.Count == 0 ? 0 : _commits.Max();
+                }
+            }
+        }
+
+        public double CommitP50
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _commits.Count == 0 ? 0 : _commits.Order().ElementAt(_commits.Count / 2);
+                }
+            }
+        }
+
+        public void Watch(string logPath) => _logPath = logPath;
+
+        public void Reset()
+        {
+            lock (_gate)
+            {
+                _commits.Clear();
+                _inCommitCheckpoints.Clear();
+            }
+        }
+
+        public string InCommitCheckpoints()
+        {
+            lock (_gate)
+            {
+                return Format(_inCommitCheckpoints);
+            }
+        }
+
+        public string TakeIdleCheckpoints()
+        {
+            lock (_gate)
+            {
+                var text = Format(_idleCheckpoints);
+                _idleCheckpoints.Clear();
+                return text;
+            }
+        }
+
+        public void Dispose()
+        {
+            _listener.Dispose();
+            Metrics.Dispose();
+            _services.Dispose();
+        }
+
+        private static string Format(List<double> durations) =>
+            durations.Count == 0 ? "0" : string.Create(CultureInfo.InvariantCulture, $"{durations.Count}: {string.Join(", ", durations.Select(c => c.ToString("0.0", CultureInfo.InvariantCulture)))}");
+
+        private void OnWrite(Instrument instrument, double ms, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
+        {
+            var checkpoint = tags.Length > 0 && Equals(tags[0].Value, "checkpoint");
+            var log = _logPath is not null && File.Exists(_logPath) ? new FileInfo(_logPath).Length : 0;
+            lock (_gate)
+            {
+                if (checkpoint)
+                {
+                    _idleCheckpoints.Add(ms);
+                }
+                else
+                {
+                    _commits.Add(ms);
+                    if (log < _lastLog)
+                    {
+                        _inCommitCheckpoints.Add(ms);
+                    }
+                }
+
+                _lastLog = log;
+            }
+        }
     }
 }
