@@ -152,28 +152,34 @@ internal sealed partial class AnswerRecorder : IAsyncDisposable, IDisposable
     private void Commit(List<Pending> batch)
     {
         var started = Stopwatch.GetTimestamp();
+        Exception? failure = null;
         try
         {
             Write(batch);
             _metrics?.DatabaseWrite.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("store", "round_answers"));
-            foreach (var pending in batch)
-            {
-                pending.Done.TrySetResult();
-            }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Whatever failed, the writer thread lives on: these presses fault (they do not count and
             // their users are told), the next batch is tried afresh.
             LogBatchFailed(_logger, batch.Count, ex);
-            foreach (var pending in batch)
-            {
-                pending.Done.TrySetException(ex);
-            }
+            failure = ex;
         }
 
-        // Every commit pushes the quiet deadline back; the timer fires only once presses pause.
+        // Every commit pushes the quiet deadline back, so the timer fires only once presses pause.
+        // Armed before any acknowledgement: whoever has seen an ack also sees the timer running.
         _quietTimer.Change(_quietPeriod, Timeout.InfiniteTimeSpan);
+        foreach (var pending in batch)
+        {
+            if (failure is null)
+            {
+                pending.Done.TrySetResult();
+            }
+            else
+            {
+                pending.Done.TrySetException(failure);
+            }
+        }
     }
 
     private void CheckpointWhileIdle()
