@@ -29,8 +29,8 @@ internal static class QuizAnswerLatency
         var baseline = !args.Contains("--no-baseline");
         var legacy = args.Contains("--litedb-checkpoint");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Processors: {Environment.ProcessorCount}; server GC: {System.Runtime.GCSettings.IsServerGC}; GC latency mode: {System.Runtime.GCSettings.LatencyMode}; checkpoints: {(legacy ? "LiteDB default (in-commit at 1,000 pages)" : "idle checkpoint")}; load average: {LoadAverage()}"));
-        output.WriteLine("| Mode | Arrival | Round | Throughput (answers/s) | p50 (ms) | p99 (ms) | max (ms) | Commits | Commit p50 / max (ms) | Log after (pages) | In-commit checkpoints (ms) | Idle checkpoints between rounds (ms) | GCs gen0/1/2, pause (ms) | Load |");
-        output.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|---:|");
+        output.WriteLine("| Mode | Arrival | Round | Throughput (answers/s) | p50 (ms) | p99 (ms) | max (ms) | Issued late p50 / p99 (ms) | Commits | Commit p50 / max (ms) | Log after (pages) | In-commit checkpoints (ms) | Idle checkpoints between rounds (ms) | GCs gen0/1/2, pause total (ms) | Last full GC pause (ms) | Allocated per answer (B) | Load |");
+        output.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|---:|---:|---:|");
         foreach (var rate in new[] { 20_000, 0 })
         {
             foreach (var group in baseline ? new[] { true, false } : [true])
@@ -48,7 +48,7 @@ internal static class QuizAnswerLatency
                     {
                         // Round 0 is the warm-up (JIT, file growth).
                         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"| {(group ? "group commit" : "upsert per answer")} | {arrival} | {round} | {m.Throughput:N0} | {m.P50:0.00} | {m.P99:0.00} | {m.Max:0.00} | {probe.Commits} | {probe.CommitP50:0.00} / {probe.Slowest:0.00} | {workload.Database.LogPages} | {probe.InCommitCheckpoints()} | {idle} | {m.Gcs} | {LoadAverage().Split(' ')[0]} |"));
+                            $"| {(group ? "group commit" : "upsert per answer")} | {arrival} | {round} | {m.Throughput:N0} | {m.P50:0.00} | {m.P99:0.00} | {m.Max:0.00} | {m.LagP50:0.00} / {m.LagP99:0.00} | {probe.Commits} | {probe.CommitP50:0.00} / {probe.Slowest:0.00} | {workload.Database.LogPages} | {probe.InCommitCheckpoints()} | {idle} | {m.Gcs} | {m.FullPause} | {m.AllocatedPerAnswer:N0} | {LoadAverage().Split(' ')[0]} |"));
                     }
 
                     await Task.Delay(Pause);
@@ -64,42 +64,79 @@ internal static class QuizAnswerLatency
     {
         var total = AnswerWorkload.Users * AnswerWorkload.Questions;
         var latencies = new double[total];
-        var tasks = new Task[total];
+        var lags = new double[total];
+
+        // Only primitives and one countdown outlive a press: holding 10,000 tasks and answers for the
+        // whole round would promote them and charge the recorder for the harness's garbage.
+        var remaining = total;
+        var perQuestion = new int[AnswerWorkload.Questions];
+        var questionDone = Enumerable.Range(0, AnswerWorkload.Questions).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        var allDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Array.Fill(perQuestion, AnswerWorkload.Users);
         var gcPause = GC.GetTotalPauseDuration();
         var gcCounts = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var fullIndex = GC.GetGCMemoryInfo(GCKind.FullBlocking).Index;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var start = Stopwatch.GetTimestamp();
         var ticksPerAnswer = rate > 0 ? (double)Stopwatch.Frequency / rate : 0;
 
         void Issue(int i, long intended)
         {
-            var answer = AnswerWorkload.Answer(i / AnswerWorkload.Users, i % AnswerWorkload.Users, round);
+            var q = i / AnswerWorkload.Users;
+            lags[i] = Stopwatch.GetElapsedTime(intended).TotalMilliseconds;
+            var answer = AnswerWorkload.Answer(q, i % AnswerWorkload.Users, round);
             var write = group ? workload.Recorder.RecordAsync(answer) : workload.UpsertOneAsync(answer);
-            tasks[i] = write.ContinueWith(_ => latencies[i] = Stopwatch.GetElapsedTime(intended).TotalMilliseconds, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            write.ContinueWith(
+                _ =>
+                {
+                    latencies[i] = Stopwatch.GetElapsedTime(intended).TotalMilliseconds;
+                    if (Interlocked.Decrement(ref perQuestion[q]) == 0)
+                    {
+                        questionDone[q].TrySetResult();
+                    }
+
+                    if (Interlocked.Decrement(ref remaining) == 0)
+                    {
+                        allDone.TrySetResult();
+                    }
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
         }
 
         if (rate > 0)
         {
-            // Open loop: answer i is due at start + i / rate. A 1 ms timer issues every answer that has
-            // fallen due, and latency counts from the due time, so a late tick or a stalled writer shows
-            // in the figures instead of slowing the offered load (no coordinated omission). A timer
-            // rather than a spin keeps the generator off the writer's core on a 2-core machine; rather
-            // than Thread.Sleep, it blocks no thread and does not round every wait up to a scheduler tick.
-            using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(1));
-            var next = 0;
-            while (next < total && await timer.WaitForNextTickAsync())
+            // Open loop: answer i is due at start + i / rate and its latency counts from that instant,
+            // so a stalled writer (or GC) shows in the figures instead of slowing the offered load (no
+            // coordinated omission). The pacer is its own thread, issuing each answer on time: a 1 ms
+            // PeriodicTimer was measured 2-3 ms late at the median here (timer thread, then a pool hop),
+            // which counted the harness's lateness against the recorder. Between answers it spins
+            // briefly and then yields (SpinOnce never escalates to Sleep(1)): sched_yield hands the core
+            // to any runnable thread at once, so the writer and the acknowledgements are never kept
+            // waiting by the pacer; it only burns otherwise idle cycles. The lag column shows how late
+            // it still was.
+            var issued = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var pacer = new Thread(() =>
             {
-                var now = Stopwatch.GetTimestamp();
-                for (; next < total; next++)
+                var spinner = default(SpinWait);
+                for (var next = 0; next < total; next++)
                 {
                     var intended = start + (long)(next * ticksPerAnswer);
-                    if (intended > now)
+                    while (Stopwatch.GetTimestamp() < intended)
                     {
-                        break;
+                        spinner.SpinOnce(sleep1Threshold: -1);
                     }
 
+                    spinner.Reset();
                     Issue(next, intended);
                 }
-            }
+
+                issued.TrySetResult();
+            })
+            { IsBackground = true, Name = "quiz-bench-pacer" };
+            pacer.Start();
+            await issued.Task;
         }
         else
         {
@@ -112,19 +149,23 @@ internal static class QuizAnswerLatency
                     Issue((q * AnswerWorkload.Users) + u, intended);
                 }
 
-                await Task.WhenAll(tasks.AsSpan(q * AnswerWorkload.Users, AnswerWorkload.Users).ToArray());
+                await questionDone[q].Task;
             }
         }
 
-        await Task.WhenAll(tasks);
+        await allDone.Task;
         var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         var pause = (GC.GetTotalPauseDuration() - gcPause).TotalMilliseconds;
         var gcs = string.Create(CultureInfo.InvariantCulture, $"{GC.CollectionCount(0) - gcCounts.Item1}/{GC.CollectionCount(1) - gcCounts.Item2}/{GC.CollectionCount(2) - gcCounts.Item3}, {pause:0.0}");
+        var full = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        var fullPause = full.Index != fullIndex && full.PauseDurations.Length > 0 ? full.PauseDurations[0].TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture) : "–";
+        var perAnswer = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)total;
         Array.Sort(latencies);
-        return new Measurement(total / seconds, latencies[total / 2], latencies[(int)(total * 0.99)], latencies[^1], gcs);
+        Array.Sort(lags);
+        return new Measurement(total / seconds, latencies[total / 2], latencies[(int)(total * 0.99)], latencies[^1], gcs, fullPause, perAnswer, lags[total / 2], lags[(int)(total * 0.99)]);
     }
 
-    private sealed record Measurement(double Throughput, double P50, double P99, double Max, string Gcs);
+    private sealed record Measurement(double Throughput, double P50, double P99, double Max, string Gcs, string FullPause, double AllocatedPerAnswer, double LagP50, double LagP99);
 
     /// <summary>
     /// Listens to the recorder's write histogram: commits (<c>round_answers</c>) and idle checkpoints
