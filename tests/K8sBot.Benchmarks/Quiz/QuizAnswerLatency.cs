@@ -14,9 +14,10 @@ namespace K8sBot.Benchmarks.Quiz;
 /// commits, the slowest commit, checkpoints and GC pauses, so a tail can be attributed.
 /// </summary>
 /// <remarks>
-/// Arguments: <c>[rounds] [--no-baseline] [--litedb-checkpoint]</c>. The last restores the old
-/// configuration (LiteDB checkpoints inside a commit once the log reaches its default 1,000 pages; no
-/// idle checkpoint) to show the stall this recorder avoids.
+/// Arguments: <c>[rounds] [--no-baseline] [--litedb-checkpoint | --no-checkpoint]</c>.
+/// <c>--litedb-checkpoint</c> restores the old configuration (LiteDB checkpoints inside a commit once
+/// the log reaches its default 1,000 pages; no idle checkpoint) to show the stall this recorder
+/// avoids; <c>--no-checkpoint</c> never checkpoints during the run, to isolate other causes.
 /// </remarks>
 internal static class QuizAnswerLatency
 {
@@ -28,15 +29,16 @@ internal static class QuizAnswerLatency
         var rounds = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var r) ? r : 3;
         var baseline = !args.Contains("--no-baseline");
         var legacy = args.Contains("--litedb-checkpoint");
+        var never = args.Contains("--no-checkpoint");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Processors: {Environment.ProcessorCount}; server GC: {System.Runtime.GCSettings.IsServerGC}; GC latency mode: {System.Runtime.GCSettings.LatencyMode}; checkpoints: {(legacy ? "LiteDB default (in-commit at 1,000 pages)" : "idle checkpoint")}; load average: {LoadAverage()}"));
-        output.WriteLine("| Mode | Arrival | Round | Throughput (answers/s) | p50 (ms) | p99 (ms) | max (ms) | Issued late p50 / p99 (ms) | Commits | Commit p50 / max (ms) | Log after (pages) | In-commit checkpoints (ms) | Idle checkpoints between rounds (ms) | GCs gen0/1/2, pause total (ms) | Last full GC pause (ms) | Allocated per answer (B) | Load |");
-        output.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|---:|---:|---:|");
+        output.WriteLine("| Mode | Arrival | Round | Throughput (answers/s) | p50 (ms) | p99 (ms) | max (ms) | Issued late p50 / p99 (ms) | Commits | Commit p50 / max (ms) | Log after (pages) | In-commit checkpoints (ms) | Idle checkpoints between rounds (ms) | Commits > 3 ms: wall / on CPU / waiting for a CPU (ms) | GCs gen0/1/2, pause total (ms) | Last full GC pause (ms) | Allocated per answer (B) | Load |");
+        output.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|---|---:|---:|---:|");
         foreach (var rate in new[] { 20_000, 0 })
         {
             foreach (var group in baseline ? new[] { true, false } : [true])
             {
                 using var probe = new CommitProbe();
-                using var workload = new AnswerWorkload(probe.Metrics, legacy ? s => (s.CheckpointPages, s.IdleCheckpointPages) = (1000, 1_000_000) : null);
+                using var workload = new AnswerWorkload(probe.Metrics, legacy ? s => (s.CheckpointPages, s.IdleCheckpointPages) = (1000, 1_000_000) : never ? s => (s.CheckpointPages, s.IdleCheckpointPages) = (1_000_000, 1_000_000) : null);
                 probe.Watch(workload.Database.LogPath);
                 for (var round = 0; round <= rounds; round++)
                 {
@@ -48,7 +50,7 @@ internal static class QuizAnswerLatency
                     {
                         // Round 0 is the warm-up (JIT, file growth).
                         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"| {(group ? "group commit" : "upsert per answer")} | {arrival} | {round} | {m.Throughput:N0} | {m.P50:0.00} | {m.P99:0.00} | {m.Max:0.00} | {m.LagP50:0.00} / {m.LagP99:0.00} | {probe.Commits} | {probe.CommitP50:0.00} / {probe.Slowest:0.00} | {workload.Database.LogPages} | {probe.InCommitCheckpoints()} | {idle} | {m.Gcs} | {m.FullPause} | {m.AllocatedPerAnswer:N0} | {LoadAverage().Split(' ')[0]} |"));
+                            $"| {(group ? "group commit" : "upsert per answer")} | {arrival} | {round} | {m.Throughput:N0} | {m.P50:0.00} | {m.P99:0.00} | {m.Max:0.00} | {m.LagP50:0.00} / {m.LagP99:0.00} | {probe.Commits} | {probe.CommitP50:0.00} / {probe.Slowest:0.00} | {workload.Database.LogPages} | {probe.InCommitCheckpoints()} | {idle} | {probe.SlowCommits()} | {m.Gcs} | {m.FullPause} | {m.AllocatedPerAnswer:N0} | {LoadAverage().Split(' ')[0]} |"));
                     }
 
                     await Task.Delay(Pause);
@@ -180,6 +182,8 @@ internal static class QuizAnswerLatency
         private readonly List<double> _commits = [];
         private readonly List<double> _inCommitCheckpoints = [];
         private readonly List<double> _idleCheckpoints = [];
+        private readonly List<(double Wall, double Cpu, double RunQueue)> _slow = [];
+        private (long Cpu, long RunQueue) _lastSched;
         private string? _logPath;
         private long _lastLog;
 
@@ -234,12 +238,21 @@ internal static class QuizAnswerLatency
 
         public void Watch(string logPath) => _logPath = logPath;
 
+        public string SlowCommits()
+        {
+            lock (_gate)
+            {
+                return _slow.Count == 0 ? "0" : string.Create(CultureInfo.InvariantCulture, $"{_slow.Count}: {_slow.Sum(x => x.Wall):0.0} / {_slow.Sum(x => x.Cpu):0.0} / {_slow.Sum(x => x.RunQueue):0.0}");
+            }
+        }
+
         public void Reset()
         {
             lock (_gate)
             {
                 _commits.Clear();
                 _inCommitCheckpoints.Clear();
+                _slow.Clear();
             }
         }
 
@@ -268,12 +281,32 @@ internal static class QuizAnswerLatency
             _services.Dispose();
         }
 
+        /// <summary>Nanoseconds on a CPU and waiting on a run queue (Linux <c>schedstat</c>), or zeros elsewhere.</summary>
+        private static (long Cpu, long RunQueue) ThreadSchedStat()
+        {
+            try
+            {
+                var parts = File.ReadAllText("/proc/thread-self/schedstat").Split(' ');
+                return (long.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture));
+            }
+            catch (IOException)
+            {
+                return default;
+            }
+        }
+
         private static string Format(List<double> durations) =>
             durations.Count == 0 ? "0" : string.Create(CultureInfo.InvariantCulture, $"{durations.Count}: {string.Join(", ", durations.Select(c => c.ToString("0.0", CultureInfo.InvariantCulture)))}");
 
         private void OnWrite(Instrument instrument, double ms, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
         {
             var checkpoint = tags.Length > 0 && Equals(tags[0].Value, "checkpoint");
+
+            // Runs on the writer thread right after its commit: the scheduler's account of this thread
+            // since the previous commit tells a slow commit's own CPU from time spent waiting for a core.
+            var sched = ThreadSchedStat();
+            var (cpu, runQueue) = ((sched.Cpu - _lastSched.Cpu) / 1e6, (sched.RunQueue - _lastSched.RunQueue) / 1e6);
+            _lastSched = sched;
             var log = _logPath is not null && File.Exists(_logPath) ? new FileInfo(_logPath).Length : 0;
             lock (_gate)
             {
@@ -284,6 +317,11 @@ internal static class QuizAnswerLatency
                 else
                 {
                     _commits.Add(ms);
+                    if (ms > 3)
+                    {
+                        _slow.Add((ms, cpu, runQueue));
+                    }
+
                     if (log < _lastLog)
                     {
                         _inCommitCheckpoints.Add(ms);
