@@ -11,8 +11,10 @@ namespace K8sBot.Core.Daily;
 
 /// <summary>
 /// Posts one channel's due card (and Monday's digest) exactly once per local day: a pending
-/// record with a deterministic idempotency key is stored before the post and marked posted after
-/// it; a pending record found later is re-posted with the same key so the platform drops a duplicate.
+/// record with a deterministic idempotency key and the platform's delivery ticket is stored before
+/// the post and marked posted after it. A pending record found later is first checked with the
+/// platform (<see cref="ITrackedPublisher"/>) and re-posted only when it did not land (or the
+/// platform cannot tell), with the same key so Discord still drops a duplicate in its nonce window.
 /// </summary>
 internal sealed partial class DailyPoster(
     DailySubscriptionStore store,
@@ -66,10 +68,19 @@ internal sealed partial class DailyPoster(
 
         if (subscription.Pending is { State: PendingState.Pending } stale && DailyPlanner.Parse(stale.LocalDate) < today)
         {
-            // A crash on an earlier day: whether that post landed is unknown, and re-posting it
-            // now would be a backlog (and a duplicate if it landed). Count it and move on.
-            LogStalePending(logger, channelKey, stale.LocalDate);
-            Complete(subscription, stale);
+            // A crash on an earlier day. Re-posting it now would be a backlog, so the day is closed
+            // either way; the platform only decides whether its concept counts as shown.
+            if (await StaleStateAsync(subscription, schedule, stale, cancellationToken).ConfigureAwait(false) == DeliveryState.NotDelivered)
+            {
+                LogStaleNotDelivered(logger, channelKey, stale.LocalDate);
+                CloseDayUnposted(subscription, stale);
+            }
+            else
+            {
+                LogStalePending(logger, channelKey, stale.LocalDate);
+                Complete(subscription, stale);
+            }
+
             store.Save(subscription);
         }
 
@@ -80,13 +91,14 @@ internal sealed partial class DailyPoster(
 
         for (var step = 0; step < 3; step++)
         {
-            var pending = subscription.Pending is { State: PendingState.Pending } p ? p : NextPost(subscription, schedule, now, today, todayText, manual);
+            var resumed = subscription.Pending is { State: PendingState.Pending };
+            var pending = resumed ? subscription.Pending : NextPost(subscription, schedule, now, today, todayText, manual);
             if (pending is null)
             {
                 return result;
             }
 
-            result = await PublishAsync(subscription, schedule, pending, cancellationToken).ConfigureAwait(false);
+            result = await PublishAsync(subscription, schedule, pending, resumed, cancellationToken).ConfigureAwait(false);
             if (result != DailyRunResult.Posted)
             {
                 return result;
@@ -121,7 +133,7 @@ internal sealed partial class DailyPoster(
         return null;
     }
 
-    private async Task<DailyRunResult> PublishAsync(DailySubscription subscription, DailySchedule schedule, PendingPost pending, CancellationToken cancellationToken)
+    private async Task<DailyRunResult> PublishAsync(DailySubscription subscription, DailySchedule schedule, PendingPost pending, bool resumed, CancellationToken cancellationToken)
     {
         var where = DailySubscriptionStore.AddressOf(subscription);
         var reply = await BuildAsync(subscription, schedule, pending, where, cancellationToken).ConfigureAwait(false);
@@ -132,22 +144,75 @@ internal sealed partial class DailyPoster(
             return DailyRunResult.Posted;
         }
 
-        // The pending record must be durable before the platform can see the message.
+        var tracked = publisher as ITrackedPublisher;
+        if (resumed && tracked is not null && TicketOf(pending) is { } earlier)
+        {
+            // The record was stored before an attempt whose outcome this process never saw (a crash,
+            // a timeout): ask the platform before posting again.
+            DeliveryState state;
+            try
+            {
+                state = await tracked.CheckAsync(where, reply, earlier, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PublishException ex) when (ex.IsPermanent)
+            {
+                return Pause(subscription, where, ex);
+            }
+            catch (PublishException ex)
+            {
+                return Failed(subscription, pending, ex);
+            }
+
+            if (state == DeliveryState.Delivered)
+            {
+                LogConfirmed(logger, subscription.Id, pending.LocalDate);
+                Complete(subscription, pending);
+                store.Save(subscription);
+                Count(where, "confirmed");
+                return DailyRunResult.Posted;
+            }
+
+            if (state == DeliveryState.Undecided)
+            {
+                subscription.RetryAtUtc = (time.GetUtcNow() + TimeSpan.FromSeconds(options.Value.RetryBaseSeconds)).UtcDateTime;
+                store.Save(subscription);
+                LogUndecided(logger, subscription.Id, pending.LocalDate);
+                return DailyRunResult.Retrying;
+            }
+
+            // NotDelivered or Unknown: a fresh attempt with the same key (Discord still drops a
+            // duplicate inside its nonce window when the answer was Unknown).
+        }
+
+        if (!resumed)
+        {
+            pending.FollowsUtc = subscription.Pending?.PostAtUtc;
+        }
+
+        var now = time.GetUtcNow();
+        var follows = pending.FollowsUtc is { } f ? new DateTimeOffset(f, TimeSpan.Zero) : (DateTimeOffset?)null;
+        var ticket = tracked?.Issue(where, pending.Key, now, follows) ?? new DeliveryTicket(pending.Key, now);
+        pending.IssuedAtUtc = ticket.IssuedAt.UtcDateTime;
+        pending.PostAtUtc = ticket.PostAt?.UtcDateTime;
+
+        // The pending record (with its ticket) must be durable before the platform can see the message.
         pending.State = PendingState.Pending;
         subscription.Pending = pending;
         store.Save(subscription);
         try
         {
-            await publisher.PostAsync(where, reply, pending.Key, cancellationToken).ConfigureAwait(false);
+            if (tracked is not null)
+            {
+                await tracked.PostTrackedAsync(where, reply, ticket, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await publisher.PostAsync(where, reply, pending.Key, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (PublishException ex) when (ex.IsPermanent)
         {
-            subscription.PausedReason = ex.Failure.ToString();
-            subscription.PausedAtUtc = time.GetUtcNow().UtcDateTime;
-            store.Save(subscription);
-            LogPaused(logger, subscription.Id, ex.Failure);
-            Count(where, "paused");
-            return DailyRunResult.Paused;
+            return Pause(subscription, where, ex);
         }
         catch (PublishException ex)
         {
@@ -158,6 +223,58 @@ internal sealed partial class DailyPoster(
         store.Save(subscription);
         Count(where, pending.Kind == DailyPostKind.Card ? "posted" : "digest");
         return DailyRunResult.Posted;
+    }
+
+    private async Task<DeliveryState> StaleStateAsync(DailySubscription subscription, DailySchedule schedule, PendingPost stale, CancellationToken cancellationToken)
+    {
+        if (publisher is not ITrackedPublisher tracked || TicketOf(stale) is not { } ticket)
+        {
+            return DeliveryState.Unknown;
+        }
+
+        var where = DailySubscriptionStore.AddressOf(subscription);
+        try
+        {
+            var reply = await BuildAsync(subscription, schedule, stale, where, cancellationToken).ConfigureAwait(false);
+            return reply is null ? DeliveryState.Unknown : await tracked.CheckAsync(where, reply, ticket, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PublishException)
+        {
+            // Today's post must not wait on yesterday's question.
+            return DeliveryState.Unknown;
+        }
+    }
+
+    private static DeliveryTicket? TicketOf(PendingPost pending) =>
+        pending.IssuedAtUtc is { } issued
+            ? new DeliveryTicket(pending.Key, new DateTimeOffset(issued, TimeSpan.Zero), pending.PostAtUtc is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null)
+            : null;
+
+    private DailyRunResult Pause(DailySubscription subscription, ConversationAddress where, PublishException ex)
+    {
+        subscription.PausedReason = ex.Failure.ToString();
+        subscription.PausedAtUtc = time.GetUtcNow().UtcDateTime;
+        store.Save(subscription);
+        LogPaused(logger, subscription.Id, ex.Failure);
+        Count(where, "paused");
+        return DailyRunResult.Paused;
+    }
+
+    /// <summary>The day is over for this post, but the platform never showed it: its concept stays unshown.</summary>
+    private static void CloseDayUnposted(DailySubscription subscription, PendingPost pending)
+    {
+        if (pending.Kind == DailyPostKind.Card)
+        {
+            subscription.LastPostedDate = pending.LocalDate;
+        }
+        else
+        {
+            subscription.LastDigestDate = pending.LocalDate;
+        }
+
+        subscription.Pending = null;
+        subscription.Attempts = 0;
+        subscription.RetryAtUtc = null;
     }
 
     private DailyRunResult Failed(DailySubscription subscription, PendingPost pending, PublishException ex)
@@ -174,17 +291,7 @@ internal sealed partial class DailyPoster(
         {
             // Nothing was posted (the platform said so), so the concept is not consumed.
             LogGaveUp(logger, subscription.Id, pending.LocalDate, subscription.Attempts, ex.Failure);
-            if (pending.Kind == DailyPostKind.Card)
-            {
-                subscription.LastPostedDate = pending.LocalDate;
-            }
-            else
-            {
-                subscription.LastDigestDate = pending.LocalDate;
-            }
-
-            subscription.Pending = null;
-            subscription.RetryAtUtc = null;
+            CloseDayUnposted(subscription, pending);
             store.Save(subscription);
             Count(where, "gave_up");
             return DailyRunResult.GaveUpToday;
@@ -254,6 +361,15 @@ internal sealed partial class DailyPoster(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Daily post for {Channel} on {Date} given up after {Attempts} attempt(s) ({Failure})")]
     private static partial void LogGaveUp(ILogger logger, string channel, string date, int attempts, PublishFailure failure);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Daily post for {Channel} on {Date} was interrupted, and the platform confirms it landed; not posting it again")]
+    private static partial void LogConfirmed(ILogger logger, string channel, string date);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Daily post for {Channel} on {Date} is due on the platform but not visible yet; checking again shortly")]
+    private static partial void LogUndecided(ILogger logger, string channel, string date);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Daily post for {Channel} on {Date} was interrupted and never reached the platform; the day is skipped (no backlog) and its concept stays unshown")]
+    private static partial void LogStaleNotDelivered(ILogger logger, string channel, string date);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Daily post for {Channel} on {Date} was interrupted and cannot be confirmed; not re-posting an old day")]
     private static partial void LogStalePending(ILogger logger, string channel, string date);

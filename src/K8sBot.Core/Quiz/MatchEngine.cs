@@ -146,13 +146,13 @@ internal sealed partial class MatchEngine : IAsyncDisposable, IDisposable
             : SubmitResult.Invalid;
     }
 
-    /// <summary>Picks up rounds a previous process left running, for the tenants this process owns.</summary>
+    /// <summary>Picks up rounds a previous process left running or unannounced, for the tenants this process owns.</summary>
     public int ResumeAll()
     {
         var resumed = 0;
         lock (_startGate)
         {
-            foreach (var round in _deps.Rounds.Running())
+            foreach (var round in _deps.Rounds.Unfinished())
             {
                 var tenant = new TenantKey(Enum.Parse<Platform>(round.Platform), round.TenantId);
                 if (!_ownership.Owns(tenant) || _byRound.ContainsKey(round.Id))
@@ -160,7 +160,7 @@ internal sealed partial class MatchEngine : IAsyncDisposable, IDisposable
                     continue;
                 }
 
-                if (round.QuestionIds.Any(id => _deps.Catalog.FindQuestion(id) is null))
+                if (round.Running && round.QuestionIds.Any(id => _deps.Catalog.FindQuestion(id) is null))
                 {
                     // The content changed under the round; end it rather than fail mid-way.
                     round.QuestionIds = [.. round.QuestionIds.Take(round.Scored + 1)];

@@ -179,9 +179,22 @@ internal sealed partial class MatchRunner
     {
         try
         {
+            if (!_round.Running)
+            {
+                // Ended by a previous process that died before the standings went out.
+                await PostStandingsAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             if (_round.RootMessageId is null)
             {
                 await AnnounceAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!_open && _round.Scored >= 0 && _round.Revealed < _round.Scored)
+            {
+                // Scored by a previous process that died before showing the result.
+                await RevealAsync(_round.Scored, cancellationToken).ConfigureAwait(false);
             }
 
             while (true)
@@ -224,7 +237,8 @@ internal sealed partial class MatchRunner
             {
                 _open = false;
                 _round.Running = false;
-                _round.EndedAt = _deps.Time.GetUtcNow().UtcDateTime;
+                _round.EndedAt ??= _deps.Time.GetUtcNow().UtcDateTime;
+                _round.StandingsPending = false;
                 _deps.Rounds.Save(_round);
             }
         }
@@ -372,9 +386,7 @@ internal sealed partial class MatchRunner
         // Every press that was accepted before the close is committed before scoring.
         await Task.WhenAll(pending.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
         var index = _round.Current;
-        var (question, _) = QuestionAt(index);
-        var answers = _deps.Rounds.Answers(_round.Id, index).OrderBy(a => a.ElapsedMs).ThenBy(a => a.At).ToList();
-        var scored = answers.Select(a => (Answer: a, Correct: a.Option == question.Answer)).ToList();
+        var (question, scored) = Marked(index);
         var tenant = Tenant;
         var limit = TimeSpan.FromSeconds(_round.Seconds);
         lock (_gate)
@@ -426,7 +438,26 @@ internal sealed partial class MatchRunner
 
         _lastClose = _deps.Time.GetUtcNow();
         await EditQuestionAsync(null, cancellationToken).ConfigureAwait(false);
+        await RevealAsync(index, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The question's committed answers, fastest first, each marked right or wrong.</summary>
+    private (QuizQuestion Question, List<(AnswerDocument Answer, bool Correct)> Scored) Marked(int index)
+    {
+        var (question, _) = QuestionAt(index);
+        var answers = _deps.Rounds.Answers(_round.Id, index).OrderBy(a => a.ElapsedMs).ThenBy(a => a.At).ToList();
+        return (question, answers.Select(a => (Answer: a, Correct: a.Option == question.Answer)).ToList());
+    }
+
+    private async Task RevealAsync(int index, CancellationToken cancellationToken)
+    {
+        var (question, scored) = Marked(index);
         await PublishAsync(QuestionAddress(), MatchView.Result(_round, question, index, scored, _lang), $"a{_round.Id}{index}", cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            _round.Revealed = index;
+            _deps.Rounds.Save(_round);
+        }
     }
 
     private async Task FinishAsync(CancellationToken cancellationToken)
@@ -435,15 +466,27 @@ internal sealed partial class MatchRunner
         {
             _round.Stopped = _stopRequested || _round.Scored + 1 < _round.QuestionIds.Count;
             _round.Running = false;
+            _round.StandingsPending = true;
             _round.EndedAt = _deps.Time.GetUtcNow().UtcDateTime;
             _deps.Rounds.Save(_round);
         }
 
+        await PostStandingsAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task PostStandingsAsync(CancellationToken cancellationToken)
+    {
         var standings = MatchView.Standings(_round, _lang);
         await PublishAsync(QuestionAddress(), standings, $"s{_round.Id}", cancellationToken).ConfigureAwait(false);
         if (_round.ThreadId is not null && _round.StartThreadId is null)
         {
             await PublishAsync(StartAddress(), standings, $"f{_round.Id}", cancellationToken).ConfigureAwait(false);
+        }
+
+        lock (_gate)
+        {
+            _round.StandingsPending = false;
+            _deps.Rounds.Save(_round);
         }
     }
 

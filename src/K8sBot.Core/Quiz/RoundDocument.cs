@@ -52,6 +52,12 @@ internal sealed class RoundDocument
 
     public bool Stopped { get; set; }
 
+    /// <summary>The last question whose result was posted; behind <see cref="Scored"/> only if a crash came between the two.</summary>
+    public int Revealed { get; set; } = -1;
+
+    /// <summary>Set together with <see cref="Running"/> = false and cleared once the standings are posted.</summary>
+    public bool StandingsPending { get; set; }
+
     public DateTime StartedAt { get; set; }
 
     /// <summary>When the round ended (for the channel's cooldown); null while running.</summary>

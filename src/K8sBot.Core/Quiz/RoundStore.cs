@@ -17,7 +17,9 @@ internal sealed class RoundStore(BotDatabase database)
         database.Collection<RoundDocument>(RoundCollection).Find(r => r.ChannelKey == channelKey && !r.Running)
             .Max(r => r.EndedAt);
 
-    public IReadOnlyList<RoundDocument> Running() => [.. database.Collection<RoundDocument>(RoundCollection).Find(r => r.Running)];
+    /// <summary>Rounds a previous process left running, or ended without getting its standings out.</summary>
+    public IReadOnlyList<RoundDocument> Unfinished() =>
+        [.. database.Collection<RoundDocument>(RoundCollection).Find(r => r.Running || r.StandingsPending)];
 
     public IReadOnlyList<AnswerDocument> Answers(string roundId, int question)
     {

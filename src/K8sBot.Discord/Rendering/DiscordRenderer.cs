@@ -229,6 +229,7 @@ internal sealed class DiscordRenderer(OverflowStore? overflow)
             return null;
         }
 
+        customId = DeliveryMarker.Strip(customId);
         var at = customId.IndexOf(DiscordLimits.Separator, StringComparison.Ordinal);
         return at < 0 ? new ButtonPress(customId, string.Empty, messageId) : new ButtonPress(customId[..at], customId[(at + 1)..], messageId);
     }

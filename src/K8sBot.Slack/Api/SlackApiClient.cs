@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -21,6 +22,9 @@ internal sealed partial class SlackApiClient
     public const string HttpClientName = "slack";
 
     private const int MaxAttempts = 4;
+
+    /// <summary>Pages a paginated read follows before it stops: reads stay bounded.</summary>
+    public const int MaxPages = 5;
     private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromMinutes(5);
 
@@ -93,29 +97,99 @@ internal sealed partial class SlackApiClient
         return root.GetProperty("scheduled_message_id").GetString() ?? string.Empty;
     }
 
-    public async Task<IReadOnlyList<SlackScheduledMessage>> ListScheduledMessagesAsync(string? channel, CancellationToken cancellationToken)
-    {
-        var body = new JsonObject { ["limit"] = 100 };
-        if (channel is not null)
-        {
-            body["channel"] = channel;
-        }
+    public Task<IReadOnlyList<SlackScheduledMessage>> ListScheduledMessagesAsync(string? channel, CancellationToken cancellationToken) =>
+        ListScheduledMessagesAsync(channel, null, null, cancellationToken);
 
-        var root = await CallAsync(new SlackCall("chat.scheduledMessages.list") { Json = body }, cancellationToken);
+    /// <summary>
+    /// The app's pending scheduled messages, optionally in a channel and a time range (Unix seconds,
+    /// <paramref name="oldest"/> &lt; <paramref name="latest"/>), following the cursor for at most
+    /// <see cref="MaxPages"/> pages of 100.
+    /// </summary>
+    public async Task<IReadOnlyList<SlackScheduledMessage>> ListScheduledMessagesAsync(string? channel, DateTimeOffset? oldest, DateTimeOffset? latest, CancellationToken cancellationToken)
+    {
         var list = new List<SlackScheduledMessage>();
-        if (root.TryGetProperty("scheduled_messages", out var items) && items.ValueKind == JsonValueKind.Array)
+        string? cursor = null;
+        for (var page = 0; page < MaxPages; page++)
         {
-            foreach (var item in items.EnumerateArray())
+            var form = new Dictionary<string, string> { ["limit"] = "100" };
+            AddIfSet(form, "channel", channel);
+            AddIfSet(form, "oldest", oldest?.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+            AddIfSet(form, "latest", latest?.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+            AddIfSet(form, "cursor", cursor);
+            var root = await CallAsync(new SlackCall("chat.scheduledMessages.list") { Form = form }, cancellationToken);
+            if (root.TryGetProperty("scheduled_messages", out var items) && items.ValueKind == JsonValueKind.Array)
             {
-                list.Add(new SlackScheduledMessage(
-                    item.GetProperty("id").GetString() ?? string.Empty,
-                    item.GetProperty("channel_id").GetString() ?? string.Empty,
-                    DateTimeOffset.FromUnixTimeSeconds(item.GetProperty("post_at").GetInt64()),
-                    item.TryGetProperty("text", out var text) ? text.GetString() : null));
+                foreach (var item in items.EnumerateArray())
+                {
+                    list.Add(new SlackScheduledMessage(
+                        item.GetProperty("id").GetString() ?? string.Empty,
+                        item.GetProperty("channel_id").GetString() ?? string.Empty,
+                        DateTimeOffset.FromUnixTimeSeconds(item.GetProperty("post_at").GetInt64()),
+                        item.TryGetProperty("text", out var text) ? text.GetString() : null));
+                }
+            }
+
+            if ((cursor = NextCursor(root)) is null)
+            {
+                break;
             }
         }
 
         return list;
+    }
+
+    /// <summary>
+    /// Messages of a channel between <paramref name="oldest"/> and <paramref name="latest"/> (inclusive),
+    /// newest first, at most <see cref="MaxPages"/> pages of 100. <c>HasMore</c> says the range was not exhausted.
+    /// Needs channels:history (public) or groups:history (private) and membership of the channel.
+    /// </summary>
+    public async Task<(IReadOnlyList<SlackHistoryMessage> Messages, bool HasMore)> HistoryAsync(string channel, DateTimeOffset oldest, DateTimeOffset latest, CancellationToken cancellationToken)
+    {
+        var list = new List<SlackHistoryMessage>();
+        string? cursor = null;
+        for (var page = 0; page < MaxPages; page++)
+        {
+            var form = new Dictionary<string, string>
+            {
+                ["channel"] = channel,
+                ["oldest"] = oldest.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+                ["latest"] = latest.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+                ["inclusive"] = "true",
+                ["limit"] = "100",
+            };
+            AddIfSet(form, "cursor", cursor);
+            var root = await CallAsync(new SlackCall("conversations.history") { Form = form }, cancellationToken);
+            if (root.TryGetProperty("messages", out var items) && items.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in items.EnumerateArray())
+                {
+                    var blockIds = new List<string>();
+                    if (item.TryGetProperty("blocks", out var blocks) && blocks.ValueKind == JsonValueKind.Array)
+                    {
+                        foreach (var block in blocks.EnumerateArray())
+                        {
+                            if (block.ValueKind == JsonValueKind.Object && block.TryGetProperty("block_id", out var id) && id.GetString() is { } text)
+                            {
+                                blockIds.Add(text);
+                            }
+                        }
+                    }
+
+                    list.Add(new SlackHistoryMessage(
+                        item.TryGetProperty("ts", out var ts) ? ts.GetString() ?? string.Empty : string.Empty,
+                        item.TryGetProperty("bot_id", out var bot) ? bot.GetString() : null,
+                        item.TryGetProperty("user", out var user) ? user.GetString() : null,
+                        blockIds));
+                }
+            }
+
+            if ((cursor = NextCursor(root)) is null)
+            {
+                return (list, false);
+            }
+        }
+
+        return (list, true);
     }
 
     public Task<JsonElement> UsersInfoAsync(string user, CancellationToken cancellationToken) =>
@@ -263,6 +337,20 @@ internal sealed partial class SlackApiClient
             }
         }
     }
+
+    private static void AddIfSet(Dictionary<string, string> form, string name, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            form[name] = value;
+        }
+    }
+
+    private static string? NextCursor(JsonElement root) =>
+        root.TryGetProperty("response_metadata", out var meta) && meta.ValueKind == JsonValueKind.Object
+            && meta.TryGetProperty("next_cursor", out var next) && next.GetString() is { Length: > 0 } cursor
+            ? cursor
+            : null;
 
     private static JsonObject WithTarget(JsonObject message, string channel, string? threadTs)
     {

@@ -23,8 +23,12 @@ internal sealed class DailyFixture : IDisposable
     private readonly TempDatabase _temp = new();
     private readonly ServiceProvider _metricsServices = new ServiceCollection().AddMetrics().BuildServiceProvider();
 
-    public DailyFixture(DateTimeOffset start, IWeeklyDigestSource? digest = null, DailyOptions? options = null)
+    private readonly Func<RecordingPublisher, IChatPublisher> _platform;
+
+    /// <param name="platform">Wraps the recording platform, e.g. in a <see cref="TrackingPublisher"/>.</param>
+    public DailyFixture(DateTimeOffset start, IWeeklyDigestSource? digest = null, DailyOptions? options = null, Func<RecordingPublisher, IChatPublisher>? platform = null)
     {
+        _platform = platform ?? (p => p);
         Time = new FakeTimeProvider(start);
         Catalog = TestCatalog.Create();
         Digest = digest ?? new EmptyWeeklyDigestSource();
@@ -120,7 +124,7 @@ internal sealed class DailyFixture : IDisposable
         Store = new DailySubscriptionStore(Database);
         var options = Microsoft.Extensions.Options.Options.Create(Options);
         var presenter = new DailyCardPresenter(Catalog, new CardPresenter(Catalog));
-        Poster = new DailyPoster(Store, Catalog, presenter, Digest, Publisher, Time, options, Metrics, NullLogger<DailyPoster>.Instance);
+        Poster = new DailyPoster(Store, Catalog, presenter, Digest, _platform(Publisher), Time, options, Metrics, NullLogger<DailyPoster>.Instance);
         Status = new DailyStatusCommand(Store, Catalog, Time);
         var profiles = new UserProfileStore(Database);
         ICommandHandler[] handlers =

@@ -56,7 +56,7 @@ internal sealed class AdapterHarness : IAsyncDisposable
         }
 
         string? folder = null;
-        if (core is null)
+        if (core is null && !values.ContainsKey("Storage:Path"))
         {
             folder = Path.Combine(Path.GetTempPath(), "k8sbot-discord-" + Guid.NewGuid().ToString("N"));
             values["Storage:Path"] = Path.Combine(folder, "bot.db");

@@ -20,6 +20,18 @@ internal sealed class FakeDiscord : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<Func<RecordedRequest, FakeResponse?>> _scripted = new();
     private int _messageIds = 1000;
+    private readonly ConcurrentDictionary<string, List<JsonObject>> _channels = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (JsonObject Message, DateTimeOffset At)> _nonces = new(StringComparer.Ordinal);
+    private long _sequence;
+
+    /// <summary>
+    /// How long a nonce is remembered with enforce_nonce ("a few minutes" in the docs; shorter here
+    /// than any restart a test simulates, which is exactly the gap the history check closes).
+    /// </summary>
+    public static readonly TimeSpan NonceWindow = TimeSpan.FromMinutes(5);
+
+    /// <summary>The bot's user id on remembered messages.</summary>
+    public const string BotUserId = "900000000000000001";
 
     private FakeDiscord(WebApplication app) => _app = app;
 
@@ -40,6 +52,22 @@ internal sealed class FakeDiscord : IAsyncDisposable
 
     /// <summary>False for load runs: requests are answered but not parsed or kept.</summary>
     public bool Record { get; set; } = true;
+
+    /// <summary>
+    /// True: created messages are kept per channel (snowflake ids from <see cref="Clock"/>,
+    /// enforce_nonce honoured for <see cref="NonceWindow"/>) and GET /channels/{id}/messages serves them.
+    /// </summary>
+    public bool Remember { get; set; }
+
+    /// <summary>Messages remembered in a channel, oldest first.</summary>
+    public IReadOnlyList<JsonObject> MessagesIn(string channelId)
+    {
+        var list = _channels.GetOrAdd(channelId, _ => []);
+        lock (list)
+        {
+            return [.. list];
+        }
+    }
 
     /// <summary>The clock requests are stamped with.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
@@ -106,7 +134,8 @@ internal sealed class FakeDiscord : IAsyncDisposable
             path,
             body.Length == 0 || !Record ? null : JsonNode.Parse(body),
             context.Request.Headers.Authorization.ToString(),
-            Clock.GetUtcNow());
+            Clock.GetUtcNow(),
+            context.Request.QueryString.Value ?? string.Empty);
         if (Record)
         {
             Requests.Writer.TryWrite(request);
@@ -156,8 +185,71 @@ internal sealed class FakeDiscord : IAsyncDisposable
             return FakeResponse.Json(request.Body?.ToJsonString() ?? "[]");
         }
 
+        if (Remember && RememberedAnswer(request) is { } remembered)
+        {
+            return remembered;
+        }
+
         var id = Interlocked.Increment(ref _messageIds);
         return FakeResponse.Json($"{{\"id\":\"{id}\",\"channel_id\":\"1\"}}");
+    }
+
+    private FakeResponse? RememberedAnswer(RecordedRequest request)
+    {
+        var parts = request.Path.Trim('/').Split('/');
+        if (parts is not ["channels", var channel, "messages"])
+        {
+            return null;
+        }
+
+        var list = _channels.GetOrAdd(channel, _ => []);
+        if (request.Method == "GET")
+        {
+            var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(request.Query);
+            var after = ulong.Parse(query.TryGetValue("after", out var a) ? a.ToString() : "0", System.Globalization.CultureInfo.InvariantCulture);
+            var limit = int.Parse(query.TryGetValue("limit", out var l) ? l.ToString() : "50", System.Globalization.CultureInfo.InvariantCulture);
+            lock (list)
+            {
+                // Discord answers newest first.
+                var page = list.Where(m => ulong.Parse(m["id"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) > after).Take(limit).Reverse();
+                return FakeResponse.Json(new JsonArray([.. page.Select(m => m.DeepClone())]).ToJsonString());
+            }
+        }
+
+        if (request.Method != "POST" || request.Body is not JsonObject body)
+        {
+            return null;
+        }
+
+        var now = Clock.GetUtcNow();
+        var nonce = body["nonce"]?.GetValue<string>();
+        if (nonce is not null && body["enforce_nonce"]?.GetValue<bool>() == true
+            && _nonces.TryGetValue(channel + "/" + nonce, out var earlier) && now - earlier.At < NonceWindow)
+        {
+            return FakeResponse.Json(earlier.Message.ToJsonString());
+        }
+
+        var message = Payload.Load("message-example.json");
+        var snowflake = ((ulong)(now.ToUnixTimeMilliseconds() - 1_420_070_400_000) << 22) + (ulong)(Interlocked.Increment(ref _sequence) & 0xFFF);
+        message["id"] = snowflake.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        message["channel_id"] = channel;
+        message["timestamp"] = now.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        message["author"] = new JsonObject { ["id"] = BotUserId, ["username"] = "K8sBot", ["discriminator"] = "0000", ["bot"] = true };
+        message["content"] = body["content"]?.DeepClone() ?? string.Empty;
+        message["embeds"] = body["embeds"]?.DeepClone() ?? new JsonArray();
+        message["components"] = body["components"]?.DeepClone() ?? new JsonArray();
+        message.Remove("reactions");
+        lock (list)
+        {
+            list.Add(message);
+        }
+
+        if (nonce is not null)
+        {
+            _nonces[channel + "/" + nonce] = (message, now);
+        }
+
+        return FakeResponse.Json(message.ToJsonString());
     }
 
     public async ValueTask DisposeAsync()

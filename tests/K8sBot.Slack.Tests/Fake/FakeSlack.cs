@@ -25,8 +25,10 @@ internal sealed class FakeSlack : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Scripted>> _scripts = new(StringComparer.Ordinal);
+    private readonly List<JsonObject> _scheduled = [];
     private int _sockets;
     private int _ts;
+    private int _scheduledIds;
 
     private FakeSlack(WebApplication app, TimeProvider clock)
     {
@@ -49,6 +51,28 @@ internal sealed class FakeSlack : IAsyncDisposable
     public HashSet<string> Admins { get; } = [];
 
     public bool SendHello { get; set; } = true;
+
+    /// <summary>
+    /// True: chat.scheduleMessage is stateful (post_at must be in the future, else time_in_past),
+    /// chat.scheduledMessages.list lists what is still pending, and conversations.history shows each
+    /// scheduled message, bot-authored, once its post_at has passed on <see cref="Clock"/>.
+    /// </summary>
+    public bool Remember { get; set; }
+
+    /// <summary>The bot_id Slack stamps on the bot's messages (from the auth.test fixture).</summary>
+    public static string BotId => Fixture.Json("auth-test-response-bot.json")["bot_id"]!.GetValue<string>();
+
+    /// <summary>Every message accepted by chat.scheduleMessage, in order.</summary>
+    public IReadOnlyList<JsonObject> Scheduled
+    {
+        get
+        {
+            lock (_scheduled)
+            {
+                return [.. _scheduled.Select(m => m.DeepClone().AsObject())];
+            }
+        }
+    }
 
     public static async Task<FakeSlack> StartAsync(TimeProvider clock)
     {
@@ -126,6 +150,11 @@ internal sealed class FakeSlack : IAsyncDisposable
 
     private JsonObject Default(ApiCall call)
     {
+        if (Remember && Remembered(call) is { } remembered)
+        {
+            return remembered;
+        }
+
         var ts = $"1700000000.{Interlocked.Increment(ref _ts).ToString("000000", CultureInfo.InvariantCulture)}";
         switch (call.Method)
         {
@@ -175,6 +204,76 @@ internal sealed class FakeSlack : IAsyncDisposable
                 };
             default:
                 return new JsonObject { ["ok"] = true };
+        }
+    }
+
+    private JsonObject? Remembered(ApiCall call)
+    {
+        var now = Clock.GetUtcNow().ToUnixTimeSeconds();
+        switch (call.Method)
+        {
+            case "chat.scheduleMessage":
+                var postAt = long.Parse(call.Arg("post_at")!, CultureInfo.InvariantCulture);
+                if (postAt <= now)
+                {
+                    return Fixture.Json("chat-scheduleMessage-error-time-in-past.json");
+                }
+
+                var id = "Q" + Interlocked.Increment(ref _scheduledIds).ToString("000000000", CultureInfo.InvariantCulture);
+                lock (_scheduled)
+                {
+                    _scheduled.Add(new JsonObject
+                    {
+                        ["id"] = id,
+                        ["channel_id"] = call.Arg("channel"),
+                        ["post_at"] = postAt,
+                        ["date_created"] = now,
+                        ["text"] = call.Arg("text"),
+                        ["blocks"] = call.Json?["blocks"]?.DeepClone(),
+                    });
+                }
+
+                var answer = Fixture.Json("chat-scheduleMessage-response.json");
+                answer["channel"] = call.Arg("channel");
+                answer["scheduled_message_id"] = id;
+                answer["post_at"] = postAt.ToString(CultureInfo.InvariantCulture);
+                return answer;
+            case "chat.scheduledMessages.list":
+                var list = Fixture.Json("chat-scheduledMessages-list-response.json");
+                list["scheduled_messages"] = new JsonArray([.. Matching(call, m => m["post_at"]!.GetValue<long>() > now, m => m["post_at"]!.GetValue<long>())
+                    .Select(m => new JsonObject { ["id"] = m["id"]!.DeepClone(), ["channel_id"] = m["channel_id"]!.DeepClone(), ["post_at"] = m["post_at"]!.DeepClone(), ["date_created"] = m["date_created"]!.DeepClone(), ["text"] = m["text"]?.DeepClone() })]);
+                return list;
+            case "conversations.history":
+                var history = Fixture.Json("conversations-history-response.json");
+                history["has_more"] = false;
+                history["response_metadata"] = new JsonObject { ["next_cursor"] = string.Empty };
+                history["messages"] = new JsonArray([.. Matching(call, m => m["post_at"]!.GetValue<long>() <= now, m => m["post_at"]!.GetValue<long>())
+                    .OrderByDescending(m => m["post_at"]!.GetValue<long>())
+                    .Select(m => new JsonObject
+                    {
+                        ["type"] = "message",
+                        ["subtype"] = "bot_message",
+                        ["text"] = m["text"]?.DeepClone(),
+                        ["ts"] = m["post_at"]!.GetValue<long>().ToString(CultureInfo.InvariantCulture) + ".000100",
+                        ["bot_id"] = BotId,
+                        ["user"] = BotUserId,
+                        ["blocks"] = m["blocks"]?.DeepClone(),
+                    })]);
+                return history;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Scheduled messages of the call's channel passing <paramref name="state"/> whose time is within oldest..latest.</summary>
+    private List<JsonObject> Matching(ApiCall call, Func<JsonObject, bool> state, Func<JsonObject, long> time)
+    {
+        var channel = call.Arg("channel");
+        var oldest = call.Arg("oldest") is { } o ? long.Parse(o, CultureInfo.InvariantCulture) : long.MinValue;
+        var latest = call.Arg("latest") is { } l ? long.Parse(l, CultureInfo.InvariantCulture) : long.MaxValue;
+        lock (_scheduled)
+        {
+            return [.. _scheduled.Where(m => (channel is null || m["channel_id"]!.GetValue<string>() == channel) && state(m) && time(m) >= oldest && time(m) <= latest)];
         }
     }
 

@@ -108,6 +108,7 @@ public sealed partial class CrashSafetyTests(ITestOutputHelper log) : IDisposabl
         AssertConsistent("after the final clean run", end, acks, dailyCards);
         Assert.Null(end.RunningRound);
         Assert.All(end.Rounds, r => Assert.False(r.Running, $"round {r.Id} still running"));
+        Assert.All(end.Rounds, r => Assert.False(r.StandingsPending, $"round {r.Id} ended without its standings posted"));
 
         log.WriteLine($"kills: {Kills}");
         log.WriteLine($"acknowledged answers checked (each stored exactly once): {acks.Count}");
@@ -283,7 +284,7 @@ public sealed partial class CrashSafetyTests(ITestOutputHelper log) : IDisposabl
                 return new StoredAnswer(id, a["UserId"].AsString, int.Parse(id.Split(':')[1], CultureInfo.InvariantCulture), a["At"].AsDateTime.ToUniversalTime());
             })
             .ToList();
-        var rounds = db.GetCollection("rounds").FindAll().Select(r => new StoredRound(r["_id"].AsString, r["Running"].AsBoolean)).ToList();
+        var rounds = db.GetCollection("rounds").FindAll().Select(r => new StoredRound(r["_id"].AsString, r["Running"].AsBoolean, r["StandingsPending"] is { IsBoolean: true, AsBoolean: true })).ToList();
         var subscription = db.GetCollection("daily_subscriptions").FindById(ChannelKey);
         var pending = subscription?["Pending"] is { IsDocument: true } p && p["State"].AsString == "Pending" ? p["LocalDate"].AsString : null;
         return new DbState(
@@ -319,7 +320,7 @@ public sealed partial class CrashSafetyTests(ITestOutputHelper log) : IDisposabl
 
     private sealed record StoredAnswer(string Id, string UserId, int Question, DateTime At);
 
-    private sealed record StoredRound(string Id, bool Running);
+    private sealed record StoredRound(string Id, bool Running, bool StandingsPending);
 
     private sealed record DbState(List<StoredAnswer> Answers, List<StoredRound> Rounds, string? LastPostedDate, string? PendingDate, bool Subscribed)
     {
