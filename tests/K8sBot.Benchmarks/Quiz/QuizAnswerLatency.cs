@@ -31,7 +31,7 @@ internal static class QuizAnswerLatency
         var legacy = args.Contains("--litedb-checkpoint");
         var never = args.Contains("--no-checkpoint");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Processors: {Environment.ProcessorCount}; server GC: {System.Runtime.GCSettings.IsServerGC}; GC latency mode: {System.Runtime.GCSettings.LatencyMode}; checkpoints: {(legacy ? "LiteDB default (in-commit at 1,000 pages)" : "idle checkpoint")}; load average: {LoadAverage()}"));
-        output.WriteLine("| Mode | Arrival | Round | Throughput (answers/s) | p50 (ms) | p99 (ms) | max (ms) | Issued late p50 / p99 (ms) | Commits | Commit p50 / max (ms) | Log after (pages) | In-commit checkpoints (ms) | Idle checkpoints between rounds (ms) | Commits > 3 ms: wall / on CPU / waiting for a CPU (ms) | GCs gen0/1/2, pause total (ms) | Last full GC pause (ms) | Allocated per answer (B) | Load |");
+        output.WriteLine("| Mode | Arrival | Round | Throughput (answers/s) | p50 (ms) | p99 (ms) | max (ms) | Issued late p50 / p99 (ms) | Commits | Commit p50 / max (ms) | Log after (pages) | In-commit checkpoints (ms) | Idle checkpoints between rounds (ms) | Commits > 3 ms: wall / on CPU / waiting for a CPU (ms), of them allocating ≥ 8 MB | GCs gen0/1/2, pause total (ms) | Last full GC pause (ms) | Allocated per answer (B) | Load |");
         output.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|---|---:|---:|---:|");
         foreach (var rate in new[] { 20_000, 0 })
         {
@@ -182,7 +182,8 @@ internal static class QuizAnswerLatency
         private readonly List<double> _commits = [];
         private readonly List<double> _inCommitCheckpoints = [];
         private readonly List<double> _idleCheckpoints = [];
-        private readonly List<(double Wall, double Cpu, double RunQueue)> _slow = [];
+        private readonly List<(double Wall, double Cpu, double RunQueue, long Allocated)> _slow = [];
+        private long _lastAllocated;
         private (long Cpu, long RunQueue) _lastSched;
         private string? _logPath;
         private long _lastLog;
@@ -242,7 +243,7 @@ internal static class QuizAnswerLatency
         {
             lock (_gate)
             {
-                return _slow.Count == 0 ? "0" : string.Create(CultureInfo.InvariantCulture, $"{_slow.Count}: {_slow.Sum(x => x.Wall):0.0} / {_slow.Sum(x => x.Cpu):0.0} / {_slow.Sum(x => x.RunQueue):0.0}");
+                return _slow.Count == 0 ? "0" : string.Create(CultureInfo.InvariantCulture, $"{_slow.Count}: {_slow.Sum(x => x.Wall):0.0} / {_slow.Sum(x => x.Cpu):0.0} / {_slow.Sum(x => x.RunQueue):0.0}, {_slow.Count(x => x.Allocated >= 8_000_000)}");
             }
         }
 
@@ -307,6 +308,11 @@ internal static class QuizAnswerLatency
             var sched = ThreadSchedStat();
             var (cpu, runQueue) = ((sched.Cpu - _lastSched.Cpu) / 1e6, (sched.RunQueue - _lastSched.RunQueue) / 1e6);
             _lastSched = sched;
+
+            // LiteDB grows its page cache 1,000 pages (8 MB) at a time; a commit that allocated that much extended it.
+            var allocatedNow = GC.GetAllocatedBytesForCurrentThread();
+            var allocated = allocatedNow - _lastAllocated;
+            _lastAllocated = allocatedNow;
             var log = _logPath is not null && File.Exists(_logPath) ? new FileInfo(_logPath).Length : 0;
             lock (_gate)
             {
@@ -319,7 +325,7 @@ internal static class QuizAnswerLatency
                     _commits.Add(ms);
                     if (ms > 3)
                     {
-                        _slow.Add((ms, cpu, runQueue));
+                        _slow.Add((ms, cpu, runQueue, allocated));
                     }
 
                     if (log < _lastLog)
