@@ -47,7 +47,6 @@ internal sealed partial class AnswerRecorder : IAsyncDisposable, IDisposable
 
     // Set once on shutdown; the only thing that cuts the wait between commits short.
     private readonly ManualResetEventSlim _stop = new(false, spinCount: 0);
-    private long _lastCommit;
     private readonly ITimer _quietTimer;
     private readonly Thread _writer;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -55,6 +54,7 @@ internal sealed partial class AnswerRecorder : IAsyncDisposable, IDisposable
     private int _completed;
     private int _drained;
     private int _quietElapsed;
+    private long _lastCommit;
 
     public AnswerRecorder(BotDatabase database, BotMetrics? metrics, IOptions<StorageOptions> storage, TimeProvider time, ILogger<AnswerRecorder> logger)
     {
@@ -198,8 +198,10 @@ internal sealed partial class AnswerRecorder : IAsyncDisposable, IDisposable
             failure = ex;
         }
 
-        // Every commit pushes the quiet deadline back, so the timer fires only once presses pause.
-        // Armed before any acknowledgement: whoever has seen an ack also sees the timer running.
+        // Every commit pushes the quiet deadline back, so the timer fires only once presses pause (a
+        // pause noticed before this batch arrived is stale now). Armed before any acknowledgement:
+        // whoever has seen an ack also sees the timer running.
+        Volatile.Write(ref _quietElapsed, 0);
         _quietTimer.Change(_quietPeriod, Timeout.InfiniteTimeSpan);
         foreach (var pending in batch)
         {
