@@ -224,6 +224,31 @@ public sealed class WebApiTests
     }
 
     [Fact]
+    public async Task Scheduled_message_ids_and_times_are_read_whether_slack_sends_numbers_or_strings()
+    {
+        var (fake, adapter) = await StartAsync();
+        await using (fake)
+        await using (adapter)
+        {
+            // The method page's example has a numeric id; the live API sends "Q…" strings.
+            fake.Script("chat.scheduledMessages.list", new Scripted(200, """
+                {"ok":true,"scheduled_messages":[
+                  {"id":1298393284,"channel_id":"C1H9RESGL","post_at":1551991428,"date_created":1551891734,"text":"Here's a message for you in the future"},
+                  {"id":"Q1298393285","channel_id":"C1H9RESGL","post_at":"1551991488","date_created":1551891734},
+                  {"id":"Q1298393286","channel_id":"C1H9RESGL","post_at":null}
+                ],"response_metadata":{"next_cursor":""}}
+                """));
+
+            var list = await adapter.Get<SlackApiClient>().ListScheduledMessagesAsync("C1H9RESGL", CancellationToken.None);
+
+            Assert.Equal(["1298393284", "Q1298393285"], list.Select(m => m.Id));
+            Assert.Equal([DateTimeOffset.FromUnixTimeSeconds(1551991428), DateTimeOffset.FromUnixTimeSeconds(1551991488)], list.Select(m => m.PostAt));
+            Assert.Equal("Here's a message for you in the future", list[0].Text);
+            Assert.Null(list[1].Text);
+        }
+    }
+
+    [Fact]
     public async Task Admins_come_from_users_info_or_configuration_and_lookups_are_cached()
     {
         var (fake, adapter) = await StartAsync(configure: s => s["Slack:Admins:0"] = "U0CONFIG");

@@ -105,6 +105,14 @@ internal sealed partial class SlackApiClient
     /// <paramref name="oldest"/> &lt; <paramref name="latest"/>), following the cursor for at most
     /// <see cref="MaxPages"/> pages of 100.
     /// </summary>
+    private static string? Scalar(JsonElement item, string name) =>
+        !item.TryGetProperty(name, out var value) ? null : value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number => value.GetRawText(),
+            _ => null,
+        };
+
     public async Task<IReadOnlyList<SlackScheduledMessage>> ListScheduledMessagesAsync(string? channel, DateTimeOffset? oldest, DateTimeOffset? latest, CancellationToken cancellationToken)
     {
         var list = new List<SlackScheduledMessage>();
@@ -121,11 +129,18 @@ internal sealed partial class SlackApiClient
             {
                 foreach (var item in items.EnumerateArray())
                 {
+                    // Slack's own examples show id and post_at both as JSON numbers and as strings.
+                    if (Scalar(item, "post_at") is not { } postAt
+                        || !long.TryParse(postAt, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
+                    {
+                        continue;
+                    }
+
                     list.Add(new SlackScheduledMessage(
-                        item.GetProperty("id").GetString() ?? string.Empty,
-                        item.GetProperty("channel_id").GetString() ?? string.Empty,
-                        DateTimeOffset.FromUnixTimeSeconds(item.GetProperty("post_at").GetInt64()),
-                        item.TryGetProperty("text", out var text) ? text.GetString() : null));
+                        Scalar(item, "id") ?? string.Empty,
+                        Scalar(item, "channel_id") ?? string.Empty,
+                        DateTimeOffset.FromUnixTimeSeconds(seconds),
+                        Scalar(item, "text")));
                 }
             }
 

@@ -1,5 +1,6 @@
 using K8sBot.Core.Daily;
 using K8sBot.Core.Messaging;
+using K8sBot.Tests.Shared.Daily;
 using Moq;
 
 namespace K8sBot.Core.Tests.Daily;

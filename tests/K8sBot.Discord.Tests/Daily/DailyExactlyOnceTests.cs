@@ -3,6 +3,7 @@ using K8sBot.Core.Daily;
 using K8sBot.Discord.Publishing;
 using K8sBot.Discord.Rendering;
 using K8sBot.Discord.Tests.Fakes;
+using K8sBot.Tests.Shared.Daily;
 
 namespace K8sBot.Discord.Tests.Daily;
 
@@ -16,7 +17,9 @@ public sealed class DailyExactlyOnceTests : IAsyncLifetime
     private readonly string _database = DailyRig.NewDatabasePath();
     private FakeDiscord _fake = null!;
 
-    private string ChannelId => DailyRig.Channel.ChannelId;
+    private static readonly K8sBot.Core.Messaging.ConversationAddress Channel = new(K8sBot.Core.Messaging.Platform.Discord, "290926798626357999", "645027906669510667");
+
+    private static string ChannelId => Channel.ChannelId;
 
     public async Task InitializeAsync()
     {
@@ -34,11 +37,14 @@ public sealed class DailyExactlyOnceTests : IAsyncLifetime
         }
     }
 
+    private DailyRig Rig(AdapterHarness harness, CrashingPublisher.Crash crash = CrashingPublisher.Crash.Never) =>
+        new(_database, Channel, harness.Get<K8sBot.Core.Messaging.IPlatformPublisher>(), harness.Time, FixtureCatalog.Create(), crash);
+
     [Fact]
     public async Task A_restart_after_a_crash_before_Discord_accepted_the_card_posts_it_once()
     {
         await using (var first = AdapterHarness.Create(_fake, new FakeCore()))
-        using (var rig = new DailyRig(_database, first, CrashingPublisher.Crash.Before))
+        using (var rig = Rig(first, CrashingPublisher.Crash.Before))
         {
             rig.Subscribe(first.Time.GetUtcNow());
             await Assert.ThrowsAsync<SimulatedCrashException>(() => rig.RunAsync(manual: true));
@@ -47,7 +53,7 @@ public sealed class DailyExactlyOnceTests : IAsyncLifetime
 
         Assert.Empty(_fake.MessagesIn(ChannelId));
         await using (var second = AdapterHarness.Create(_fake, new FakeCore()))
-        using (var rig = new DailyRig(_database, second))
+        using (var rig = Rig(second))
         {
             second.Time.Advance(TimeSpan.FromHours(1));
             var result = await rig.RunAsync();
@@ -59,7 +65,7 @@ public sealed class DailyExactlyOnceTests : IAsyncLifetime
         }
 
         var message = Assert.Single(_fake.MessagesIn(ChannelId));
-        var key = DailyPoster.KeyFor(DailyRig.Channel.ChannelKey, "2026-11-27", DailyPostKind.Card);
+        var key = DailyPoster.KeyFor(Channel.ChannelKey, "2026-11-27", DailyPostKind.Card);
         var customId = message["components"]![0]!["components"]![0]!["custom_id"]!.GetValue<string>();
         Assert.StartsWith($"~{key}~", customId, StringComparison.Ordinal);
         Assert.Equal(CardActions.QuizMe, DiscordRenderer.ParseCustomId(customId, null)!.ActionId);
@@ -70,7 +76,7 @@ public sealed class DailyExactlyOnceTests : IAsyncLifetime
     public async Task A_restart_long_after_Discord_accepted_the_card_does_not_post_it_again_and_moves_on()
     {
         await using (var first = AdapterHarness.Create(_fake, new FakeCore()))
-        using (var rig = new DailyRig(_database, first, CrashingPublisher.Crash.After))
+        using (var rig = Rig(first, CrashingPublisher.Crash.After))
         {
             rig.Subscribe(first.Time.GetUtcNow());
             await Assert.ThrowsAsync<SimulatedCrashException>(() => rig.RunAsync(manual: true));
@@ -79,7 +85,7 @@ public sealed class DailyExactlyOnceTests : IAsyncLifetime
 
         Assert.Single(_fake.MessagesIn(ChannelId));
         await using (var second = AdapterHarness.Create(_fake, new FakeCore()))
-        using (var rig = new DailyRig(_database, second))
+        using (var rig = Rig(second))
         {
             // Far beyond Discord's nonce memory: only the history check can recognise the card.
             second.Time.Advance(TimeSpan.FromHours(3));
@@ -105,7 +111,7 @@ public sealed class DailyExactlyOnceTests : IAsyncLifetime
     public async Task The_history_check_pages_through_a_busy_channel_and_is_bounded()
     {
         await using (var first = AdapterHarness.Create(_fake, new FakeCore()))
-        using (var rig = new DailyRig(_database, first, CrashingPublisher.Crash.After))
+        using (var rig = Rig(first, CrashingPublisher.Crash.After))
         {
             rig.Subscribe(first.Time.GetUtcNow());
             await Assert.ThrowsAsync<SimulatedCrashException>(() => rig.RunAsync(manual: true));
@@ -115,12 +121,12 @@ public sealed class DailyExactlyOnceTests : IAsyncLifetime
             for (var i = 0; i < DiscordPublisher.HistoryPage + 10; i++)
             {
                 first.Time.Advance(TimeSpan.FromSeconds(1));
-                await publisher.PostAsync(DailyRig.Channel, K8sBot.Core.Messaging.Reply.Text("chatter " + i), null, CancellationToken.None);
+                await publisher.PostAsync(Channel, K8sBot.Core.Messaging.Reply.Text("chatter " + i), null, CancellationToken.None);
             }
         }
 
         await using (var second = AdapterHarness.Create(_fake, new FakeCore()))
-        using (var rig = new DailyRig(_database, second))
+        using (var rig = Rig(second))
         {
             second.Time.Advance(TimeSpan.FromHours(2));
             Assert.Equal(DailyRunResult.Posted, await rig.RunAsync());
@@ -144,14 +150,14 @@ public sealed class DailyExactlyOnceTests : IAsyncLifetime
     public async Task Without_read_message_history_a_restart_inside_the_nonce_window_still_posts_once()
     {
         await using (var first = AdapterHarness.Create(_fake, new FakeCore()))
-        using (var rig = new DailyRig(_database, first, CrashingPublisher.Crash.After))
+        using (var rig = Rig(first, CrashingPublisher.Crash.After))
         {
             rig.Subscribe(first.Time.GetUtcNow());
             await Assert.ThrowsAsync<SimulatedCrashException>(() => rig.RunAsync(manual: true));
         }
 
         await using (var second = AdapterHarness.Create(_fake, new FakeCore()))
-        using (var rig = new DailyRig(_database, second))
+        using (var rig = Rig(second))
         {
             _fake.Script(request => request.Method == "GET" ? FakeResponse.Json("{\"message\":\"Missing Access\",\"code\":50001}") with { Status = 403 } : null);
             second.Time.Advance(TimeSpan.FromMinutes(1));

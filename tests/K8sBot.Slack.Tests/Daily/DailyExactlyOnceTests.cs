@@ -1,8 +1,10 @@
 using System.Globalization;
+using K8sBot.Core.Content;
 using K8sBot.Core.Daily;
 using K8sBot.Core.Messaging;
 using K8sBot.Slack.Publishing;
 using K8sBot.Slack.Tests.Fake;
+using K8sBot.Tests.Shared.Daily;
 
 namespace K8sBot.Slack.Tests.Daily;
 
@@ -14,6 +16,8 @@ namespace K8sBot.Slack.Tests.Daily;
 public sealed class DailyExactlyOnceTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
+
+    private static readonly ConversationAddress Channel = new(Platform.Slack, FakeSlack.TeamId, "C0GENERAL");
 
     private readonly string _database = DailyRig.NewDatabasePath();
     private readonly FakeClock _clock = new(Start);
@@ -35,19 +39,43 @@ public sealed class DailyExactlyOnceTests : IAsyncLifetime
         }
     }
 
+    private DailyRig Rig(AdapterHarness adapter, CrashingPublisher.Crash crash = CrashingPublisher.Crash.Never) =>
+        new(_database, Channel, adapter.Get<IPlatformPublisher>(), adapter.Clock, TestCatalog(), crash);
+
+    /// <summary>A tiny curriculum so the tests never depend on the real content folder.</summary>
+    private static ContentCatalog TestCatalog() => new(
+        [
+            Card("pod", 1, "Pod", "The smallest unit that runs containers."),
+            Card("daemonset", 2, "DaemonSet", "Runs one pod on every node."),
+            Card("service", 3, "Service", "Gives a set of pods a stable address."),
+        ],
+        [],
+        []);
+
+    private static ConceptCard Card(string id, int order, string title, string definition) =>
+        new(
+            id,
+            ConceptCategory.Workloads,
+            order,
+            new Uri($"https://kubernetes.io/docs/concepts/{id}/"),
+            [],
+            new CardText(title, [id], definition, ["핵심 하나", "핵심 둘"], ["쓸 때"], ["피할 때"], ["실수"], []),
+            new CardText(title, [id], definition, ["Key one", "Key two"], ["Use"], ["Avoid"], ["Mistake"], []),
+            null);
+
     [Fact]
     public async Task A_card_is_scheduled_for_the_next_whole_minute_at_least_ten_seconds_ahead_with_its_key_in_a_block_id()
     {
         _clock.SetUtcNow(Start.AddSeconds(55));
         await using var adapter = await StartAdapterAsync();
-        using var rig = new DailyRig(_database, adapter);
+        using var rig = Rig(adapter);
         rig.Subscribe(_clock.GetUtcNow());
 
         Assert.Equal(DailyRunResult.Posted, await rig.RunAsync(manual: true));
 
         var scheduled = Assert.Single(_fake.Scheduled);
         Assert.Equal(Start.AddMinutes(2).ToUnixTimeSeconds(), scheduled["post_at"]!.GetValue<long>());
-        var key = DailyPoster.KeyFor(DailyRig.Channel.ChannelKey, "2026-11-27", DailyPostKind.Card);
+        var key = DailyPoster.KeyFor(Channel.ChannelKey, "2026-11-27", DailyPostKind.Card);
         Assert.Equal(SlackPublisher.MarkerPrefix + key, scheduled["blocks"]![0]!["block_id"]!.GetValue<string>());
         Assert.Equal(Start.AddMinutes(2).UtcDateTime, rig.Current.Pending!.PostAtUtc);
         Assert.Equal(0, _fake.CountOf("chat.postMessage"));
@@ -57,7 +85,7 @@ public sealed class DailyExactlyOnceTests : IAsyncLifetime
     public async Task A_restart_after_a_crash_before_Slack_accepted_the_card_schedules_it_once()
     {
         await using (var first = await StartAdapterAsync())
-        using (var rig = new DailyRig(_database, first, CrashingPublisher.Crash.Before))
+        using (var rig = Rig(first, CrashingPublisher.Crash.Before))
         {
             rig.Subscribe(_clock.GetUtcNow());
             await Assert.ThrowsAsync<SimulatedCrashException>(() => rig.RunAsync(manual: true));
@@ -67,7 +95,7 @@ public sealed class DailyExactlyOnceTests : IAsyncLifetime
         Assert.Empty(_fake.Scheduled);
         _clock.Advance(TimeSpan.FromHours(1));
         await using (var second = await StartAdapterAsync())
-        using (var rig = new DailyRig(_database, second))
+        using (var rig = Rig(second))
         {
             Assert.Equal(DailyRunResult.Posted, await rig.RunAsync());
             Assert.Equal(PendingState.Posted, rig.Current.Pending!.State);
@@ -84,7 +112,7 @@ public sealed class DailyExactlyOnceTests : IAsyncLifetime
     public async Task A_restart_after_the_scheduled_card_was_posted_does_not_post_it_again_and_moves_on()
     {
         await using (var first = await StartAdapterAsync())
-        using (var rig = new DailyRig(_database, first, CrashingPublisher.Crash.After))
+        using (var rig = Rig(first, CrashingPublisher.Crash.After))
         {
             rig.Subscribe(_clock.GetUtcNow());
             await Assert.ThrowsAsync<SimulatedCrashException>(() => rig.RunAsync(manual: true));
@@ -92,7 +120,7 @@ public sealed class DailyExactlyOnceTests : IAsyncLifetime
 
         _clock.Advance(TimeSpan.FromHours(3));
         await using (var second = await StartAdapterAsync())
-        using (var rig = new DailyRig(_database, second))
+        using (var rig = Rig(second))
         {
             Assert.Equal(DailyRunResult.Posted, await rig.RunAsync());
             Assert.Single(_fake.Scheduled);
@@ -107,7 +135,7 @@ public sealed class DailyExactlyOnceTests : IAsyncLifetime
 
         Assert.Equal(2, _fake.Scheduled.Count);
         var history = await _fake.CallsTo("conversations.history");
-        Assert.Equal(DailyRig.Channel.ChannelId, history[0].Arg("channel"));
+        Assert.Equal(Channel.ChannelId, history[0].Arg("channel"));
         Assert.Equal("true", history[0].Arg("inclusive"));
     }
 
@@ -115,7 +143,7 @@ public sealed class DailyExactlyOnceTests : IAsyncLifetime
     public async Task A_restart_before_the_scheduled_time_finds_the_card_in_the_schedule_and_does_not_schedule_it_twice()
     {
         await using (var first = await StartAdapterAsync())
-        using (var rig = new DailyRig(_database, first, CrashingPublisher.Crash.After))
+        using (var rig = Rig(first, CrashingPublisher.Crash.After))
         {
             rig.Subscribe(_clock.GetUtcNow());
             await Assert.ThrowsAsync<SimulatedCrashException>(() => rig.RunAsync(manual: true));
@@ -123,7 +151,7 @@ public sealed class DailyExactlyOnceTests : IAsyncLifetime
 
         _clock.Advance(TimeSpan.FromSeconds(20));
         await using (var second = await StartAdapterAsync())
-        using (var rig = new DailyRig(_database, second))
+        using (var rig = Rig(second))
         {
             Assert.Equal(DailyRunResult.Posted, await rig.RunAsync());
             Assert.Equal(PendingState.Posted, rig.Current.Pending!.State);
@@ -133,7 +161,7 @@ public sealed class DailyExactlyOnceTests : IAsyncLifetime
         Assert.Equal(1, _fake.CountOf("chat.scheduleMessage"));
         Assert.Equal(0, _fake.CountOf("conversations.history"));
         var list = (await _fake.CallsTo("chat.scheduledMessages.list"))[0];
-        Assert.Equal(DailyRig.Channel.ChannelId, list.Arg("channel"));
+        Assert.Equal(Channel.ChannelId, list.Arg("channel"));
         Assert.True(long.Parse(list.Arg("oldest")!, CultureInfo.InvariantCulture) < long.Parse(list.Arg("latest")!, CultureInfo.InvariantCulture));
     }
 
@@ -141,7 +169,7 @@ public sealed class DailyExactlyOnceTests : IAsyncLifetime
     public async Task A_post_at_that_passed_while_waiting_is_retried_with_a_new_ticket_not_given_up()
     {
         await using var adapter = await StartAdapterAsync();
-        using var rig = new DailyRig(_database, adapter);
+        using var rig = Rig(adapter);
         rig.Subscribe(_clock.GetUtcNow());
         _fake.Script("chat.scheduleMessage", new Scripted(200, Fixture.Text("chat-scheduleMessage-error-time-in-past.json")));
 
@@ -163,14 +191,14 @@ public sealed class DailyExactlyOnceTests : IAsyncLifetime
     public async Task A_rate_limited_schedule_lookup_retries_later_instead_of_scheduling_again()
     {
         await using (var first = await StartAdapterAsync())
-        using (var rig = new DailyRig(_database, first, CrashingPublisher.Crash.After))
+        using (var rig = Rig(first, CrashingPublisher.Crash.After))
         {
             rig.Subscribe(_clock.GetUtcNow());
             await Assert.ThrowsAsync<SimulatedCrashException>(() => rig.RunAsync(manual: true));
         }
 
         await using (var second = await StartAdapterAsync())
-        using (var rig = new DailyRig(_database, second))
+        using (var rig = Rig(second))
         {
             var limited = Fixture.Text("rate-limited-response.json");
             for (var i = 0; i < 4; i++)
@@ -202,7 +230,7 @@ public sealed class DailyExactlyOnceTests : IAsyncLifetime
     public async Task Without_history_access_a_posted_card_cannot_be_confirmed_and_is_scheduled_again_not_paused()
     {
         await using (var first = await StartAdapterAsync())
-        using (var rig = new DailyRig(_database, first, CrashingPublisher.Crash.After))
+        using (var rig = Rig(first, CrashingPublisher.Crash.After))
         {
             rig.Subscribe(_clock.GetUtcNow());
             await Assert.ThrowsAsync<SimulatedCrashException>(() => rig.RunAsync(manual: true));
@@ -210,7 +238,7 @@ public sealed class DailyExactlyOnceTests : IAsyncLifetime
 
         _clock.Advance(TimeSpan.FromHours(1));
         await using (var second = await StartAdapterAsync())
-        using (var rig = new DailyRig(_database, second))
+        using (var rig = Rig(second))
         {
             _fake.Script("conversations.history", new Scripted(200, """{"ok":false,"error":"not_in_channel"}"""));
 
@@ -229,10 +257,10 @@ public sealed class DailyExactlyOnceTests : IAsyncLifetime
         await using var adapter = await StartAdapterAsync();
         var publisher = (ITrackedPublisher)adapter.Get<IPlatformPublisher>();
 
-        var alone = publisher.Issue(DailyRig.Channel, "dc1", Start.AddSeconds(49), null);
-        var tight = publisher.Issue(DailyRig.Channel, "dc1", Start.AddSeconds(50), null);
-        var afterCard = publisher.Issue(DailyRig.Channel, "dd1", Start.AddSeconds(5), Start.AddMinutes(1));
-        var inThread = publisher.Issue(DailyRig.Channel with { ThreadId = "1.2" }, "dc1", Start, null);
+        var alone = publisher.Issue(Channel, "dc1", Start.AddSeconds(49), null);
+        var tight = publisher.Issue(Channel, "dc1", Start.AddSeconds(50), null);
+        var afterCard = publisher.Issue(Channel, "dd1", Start.AddSeconds(5), Start.AddMinutes(1));
+        var inThread = publisher.Issue(Channel with { ThreadId = "1.2" }, "dc1", Start, null);
 
         Assert.Equal(Start.AddMinutes(1), alone.PostAt);
         Assert.Equal(Start.AddMinutes(1), tight.PostAt);

@@ -83,7 +83,7 @@ public sealed partial class CrashSafetyTests(ITestOutputHelper log) : IDisposabl
             var startedFinal = DateTime.UtcNow;
             await bot.SendAsync("/as alice");
             await bot.SendAsync("daily now");
-            await bot.WaitForAsync(l => l.StartsWith("Today's card is already out", StringComparison.Ordinal) || l.StartsWith("Posted today's card", StringComparison.Ordinal), LineTimeout);
+            await bot.WaitForAsync(l => l.StartsWith("Today's card is already out", StringComparison.Ordinal) || l.StartsWith("Sent today's card", StringComparison.Ordinal), LineTimeout);
             if (final.RunningRound is null)
             {
                 await bot.SendAsync(MatchStart);

@@ -1,4 +1,4 @@
-namespace K8sBot.Core.Tests.Daily;
+namespace K8sBot.Tests.Shared.Daily;
 
 /// <summary>Stands for the process dying mid-post: nothing after the throw point runs.</summary>
 internal sealed class SimulatedCrashException : Exception

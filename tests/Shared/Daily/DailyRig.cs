@@ -3,43 +3,43 @@ using K8sBot.Core.Daily;
 using K8sBot.Core.Messaging;
 using K8sBot.Core.Storage;
 using K8sBot.Core.Telemetry;
-using K8sBot.Discord.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace K8sBot.Discord.Tests.Daily;
+namespace K8sBot.Tests.Shared.Daily;
 
 /// <summary>
-/// One process life of the daily poster: the real LiteDB file at <paramref name="databasePath"/>, the
-/// real Discord publisher of <paramref name="harness"/> (talking to the loopback fake), and a crash
-/// injected where a test wants one. A new rig over the same file is a restart.
+/// One process life of the daily poster: the real LiteDB file at <paramref name="databasePath"/>, a
+/// real platform publisher (talking to a loopback fake), and a crash injected where a test wants one.
+/// A new rig over the same file is a restart. Shared by the Discord and Slack test projects.
 /// </summary>
 internal sealed class DailyRig : IDisposable
 {
-    public static readonly ConversationAddress Channel = new(Platform.Discord, "290926798626357999", "645027906669510667");
-
     private readonly ServiceProvider _metricsServices = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly BotMetrics _metrics;
 
-    public DailyRig(string databasePath, AdapterHarness harness, CrashingPublisher.Crash crash = CrashingPublisher.Crash.Never)
+    public DailyRig(string databasePath, ConversationAddress channel, IPlatformPublisher platform, TimeProvider time, ContentCatalog catalog, CrashingPublisher.Crash crash = CrashingPublisher.Crash.Never)
     {
+        Channel = channel;
         Database = new BotDatabase(Options.Create(new StorageOptions { Path = databasePath }), [], NullLogger<BotDatabase>.Instance);
         Store = new DailySubscriptionStore(Database);
-        Catalog = FixtureCatalog.Create();
+        Catalog = catalog;
         _metrics = new BotMetrics(_metricsServices.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
-        var publisher = new CrashingPublisher(new ChatPublisher([harness.Get<IPlatformPublisher>()]), crash);
+        var publisher = new CrashingPublisher(new ChatPublisher([platform]), crash);
         Poster = new DailyPoster(
             Store,
             Catalog,
             new DailyCardPresenter(Catalog, new CardPresenter(Catalog)),
             new EmptyWeeklyDigestSource(),
             publisher,
-            harness.Time,
+            time,
             Options.Create(new DailyOptions()),
             _metrics,
             NullLogger<DailyPoster>.Instance);
     }
+
+    public ConversationAddress Channel { get; }
 
     public BotDatabase Database { get; }
 

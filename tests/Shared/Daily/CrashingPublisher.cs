@@ -1,6 +1,6 @@
 using K8sBot.Core.Messaging;
 
-namespace K8sBot.Discord.Tests.Daily;
+namespace K8sBot.Tests.Shared.Daily;
 
 /// <summary>
 /// The real composite publisher with a crash injected around the platform call: <see cref="Crash.Before"/>
