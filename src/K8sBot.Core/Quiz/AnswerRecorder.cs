@@ -238,22 +238,23 @@ internal sealed partial class AnswerRecorder : IAsyncDisposable, IDisposable
     private void Write(List<Pending> batch)
     {
         // A batch nearly always holds one question's presses; group without LINQ so the per-press
-        // cost stays the serialisation itself.
-        var groups = new List<(string Prefix, AnswerBatchDocument Document)>(1);
+        // cost stays the packing itself.
+        var groups = new List<(string Prefix, List<AnswerDocument> Answers)>(1);
         foreach (var pending in batch)
         {
             var prefix = pending.Answer.QuestionPrefix;
             var index = groups.FindIndex(g => string.Equals(g.Prefix, prefix, StringComparison.Ordinal));
             if (index < 0)
             {
-                groups.Add((prefix, new AnswerBatchDocument { Id = prefix + LiteDB.ObjectId.NewObjectId(), Answers = new List<AnswerDocument>(batch.Count) }));
+                groups.Add((prefix, new List<AnswerDocument>(batch.Count)));
                 index = groups.Count - 1;
             }
 
-            groups[index].Document.Answers.Add(pending.Answer);
+            groups[index].Answers.Add(pending.Answer);
         }
 
-        _database.InTransaction(db => db.GetCollection<AnswerBatchDocument>(RoundStore.AnswerCollection).Insert(groups.Select(g => g.Document)));
+        var documents = groups.Select(g => new AnswerBatchDocument { Id = g.Prefix + LiteDB.ObjectId.NewObjectId(), Packed = AnswerPacking.Pack(g.Answers) }).ToList();
+        _database.InTransaction(db => db.GetCollection<AnswerBatchDocument>(RoundStore.AnswerCollection).Insert(documents));
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Recording {Count} quiz answers failed; the presses were not acknowledged")]
