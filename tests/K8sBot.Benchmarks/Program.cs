@@ -19,8 +19,8 @@ internal static class BenchmarkProgram
         // "broadcast [channels]" (one daily broadcast against the rate-limited fake Discord).
         switch (args)
         {
-            case ["latency", ..]:
-                await QuizAnswerLatency.RunAsync(Console.Out);
+            case ["latency", .. var latencyArgs]:
+                await QuizAnswerLatency.RunAsync(latencyArgs, Console.Out);
                 return;
             case ["ask-compare", ..]:
                 Ask.AskComparison.Run();

@@ -9,5 +9,15 @@ internal sealed class AnswerBatchDocument
 {
     public string Id { get; set; } = string.Empty;
 
-    public List<AnswerDocument> Answers { get; set; } = [];
+    /// <summary>The answers, packed by <see cref="AnswerPacking"/>.</summary>
+    public byte[]? Packed { get; set; }
+
+    /// <summary>Batches written before answers were packed: one sub-document per answer. Read, never written.</summary>
+    public List<AnswerDocument>? Answers { get; set; }
+
+    /// <summary>The id prefix shared by the batch and its answers (<c>round:question:</c>).</summary>
+    public string Prefix => Id[..(Id.LastIndexOf(':') + 1)];
+
+    public IReadOnlyList<AnswerDocument> Unpack() =>
+        Packed is { } packed ? AnswerPacking.Unpack(Prefix, packed) : Answers ?? [];
 }

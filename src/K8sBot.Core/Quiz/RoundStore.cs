@@ -27,7 +27,7 @@ internal sealed class RoundStore(BotDatabase database)
 
         // One answer per user: if a press was ever written twice, the earliest counts.
         return [.. database.Collection<AnswerBatchDocument>(AnswerCollection).Find(LiteDB.Query.StartsWith("_id", prefix))
-            .SelectMany(b => b.Answers)
+            .SelectMany(b => b.Unpack())
             .GroupBy(a => a.UserId, StringComparer.Ordinal)
             .Select(g => g.OrderBy(a => a.At).First())];
     }

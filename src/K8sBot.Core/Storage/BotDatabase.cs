@@ -10,6 +10,8 @@ namespace K8sBot.Core.Storage;
 /// </summary>
 public sealed partial class BotDatabase : IDisposable
 {
+    private const int PageSize = 8192;
+
     private readonly ILogger<BotDatabase> _logger;
     private readonly LiteDatabase _database;
     private readonly FileStream? _lock;
@@ -20,6 +22,7 @@ public sealed partial class BotDatabase : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         _logger = logger;
         FilePath = System.IO.Path.GetFullPath(options.Value.Path);
+        LogPath = LogPathFor(FilePath);
         var folder = System.IO.Path.GetDirectoryName(FilePath);
         try
         {
@@ -35,6 +38,11 @@ public sealed partial class BotDatabase : IDisposable
             var mapper = new BsonMapper { EmptyStringToNull = false, TrimWhitespace = false, EnumAsInteger = false };
             _database = new LiteDatabase(new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct, Upgrade = false }, mapper);
             _database.UtcDate = true;
+
+            // LiteDB copies the log into the data file (and fsyncs it) inside the commit that finds the
+            // log over this many pages, stalling that commit and every writer queued behind it. Writers
+            // with latency targets checkpoint while idle instead (CheckpointLogAtLeast); this stays the backstop.
+            _database.CheckpointSize = options.Value.CheckpointPages;
             Migrate([.. migrations.OrderBy(m => m.Version)]);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -47,6 +55,19 @@ public sealed partial class BotDatabase : IDisposable
     }
 
     public string FilePath { get; }
+
+    /// <summary>LiteDB's write-ahead log next to <see cref="FilePath"/> (<c>name-log.ext</c>); commits append to it.</summary>
+    public string LogPath { get; }
+
+    /// <summary>Pages (8 KB) in the write-ahead log now: what the next checkpoint has to copy.</summary>
+    public long LogPages
+    {
+        get
+        {
+            var log = new FileInfo(LogPath);
+            return log.Exists ? log.Length / PageSize : 0;
+        }
+    }
 
     public int SchemaVersion => _database.UserVersion;
 
@@ -75,6 +96,23 @@ public sealed partial class BotDatabase : IDisposable
 
     /// <summary>Copies the log into the data file so the file alone is a consistent snapshot.</summary>
     public void Checkpoint() => _database.Checkpoint();
+
+    /// <summary>Checkpoints if the log holds at least <paramref name="pages"/> pages; true if it did.</summary>
+    public bool CheckpointLogAtLeast(int pages)
+    {
+        if (LogPages < pages)
+        {
+            return false;
+        }
+
+        _database.Checkpoint();
+        return true;
+    }
+
+    private static string LogPathFor(string dataFile) =>
+        System.IO.Path.Combine(
+            System.IO.Path.GetDirectoryName(dataFile) ?? string.Empty,
+            System.IO.Path.GetFileNameWithoutExtension(dataFile) + "-log" + System.IO.Path.GetExtension(dataFile));
 
     public void Dispose()
     {

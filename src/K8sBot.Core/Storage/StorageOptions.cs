@@ -23,6 +23,22 @@ public sealed class StorageOptions : IValidatableObject
     [Range(1, 1000)]
     public int BackupKeep { get; set; } = 7;
 
+    /// <summary>
+    /// Log length (8 KB pages) at which LiteDB checkpoints inside whichever commit finds it: the
+    /// backstop for a log nobody checkpointed while idle. That commit waits for the whole copy, so it
+    /// is set well above <see cref="IdleCheckpointPages"/> (LiteDB's own default is 1,000).
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int CheckpointPages { get; set; } = 8000;
+
+    /// <summary>Log length (8 KB pages) from which the quiz answer recorder checkpoints once presses have paused.</summary>
+    [Range(1, 1_000_000)]
+    public int IdleCheckpointPages { get; set; } = 500;
+
+    /// <summary>How long no press may arrive before the answer recorder counts as idle and may checkpoint.</summary>
+    [Range(1, 60_000)]
+    public int IdleCheckpointMilliseconds { get; set; } = 200;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!string.IsNullOrWhiteSpace(BackupCron) && !CronExpression.TryParse(BackupCron, CronFormat.Standard, out _))

@@ -13,21 +13,25 @@ internal sealed class AnswerWorkload : IDisposable
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "k8sbot-bench-" + Guid.NewGuid().ToString("N"));
 
-    public AnswerWorkload()
+    public AnswerWorkload(K8sBot.Core.Telemetry.BotMetrics? metrics = null, Action<StorageOptions>? configure = null)
     {
         Directory.CreateDirectory(_folder);
-        var options = Options.Create(new StorageOptions { Path = Path.Combine(_folder, "bench.db") });
+        var storage = new StorageOptions { Path = Path.Combine(_folder, "bench.db") };
+        configure?.Invoke(storage);
+        var options = Microsoft.Extensions.Options.Options.Create(storage);
         Database = new BotDatabase(options, [new InitialSchemaMigration(), new K8sBot.Core.Learning.LearningSchemaMigration(), new QuizSchemaMigration()], NullLogger<BotDatabase>.Instance);
-        Recorder = new AnswerRecorder(Database, null, NullLogger<AnswerRecorder>.Instance);
+        Recorder = new AnswerRecorder(Database, metrics, options, TimeProvider.System, NullLogger<AnswerRecorder>.Instance);
     }
 
     public BotDatabase Database { get; }
 
+
     public AnswerRecorder Recorder { get; }
 
-    public static AnswerDocument Answer(int question, int user) => new()
+    /// <summary>One press; <paramref name="round"/> keeps repeated passes over one database apart.</summary>
+    public static AnswerDocument Answer(int question, int user, int round = 0) => new()
     {
-        Id = $"bench:{question}:u{user}",
+        Id = $"bench{round}:{question}:u{user}",
         UserId = $"u{user}",
         UserName = $"User {user}",
         Option = user % 4,

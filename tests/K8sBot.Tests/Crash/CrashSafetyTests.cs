@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using K8sBot.Core.Quiz;
 using K8sBot.Core.Storage;
 using K8sBot.Tests.Support;
 using LiteDB;
@@ -276,13 +277,9 @@ public sealed partial class CrashSafetyTests(ITestOutputHelper log) : IDisposabl
 
         using var database = new BotDatabase(Options.Create(new StorageOptions { Path = path }), [], NullLogger<BotDatabase>.Instance);
         var db = database.Database;
-        var answers = db.GetCollection("round_answers").FindAll()
-            .SelectMany(batch => batch["Answers"].AsArray.Select(a => a.AsDocument))
-            .Select(a =>
-            {
-                var id = (a["_id"].IsNull ? a["Id"] : a["_id"]).AsString;
-                return new StoredAnswer(id, a["UserId"].AsString, int.Parse(id.Split(':')[1], CultureInfo.InvariantCulture), a["At"].AsDateTime.ToUniversalTime());
-            })
+        var answers = db.GetCollection<AnswerBatchDocument>("round_answers").FindAll()
+            .SelectMany(batch => batch.Unpack())
+            .Select(a => new StoredAnswer(a.Id, a.UserId, int.Parse(a.Id.Split(':')[1], CultureInfo.InvariantCulture), a.At.ToUniversalTime()))
             .ToList();
         var rounds = db.GetCollection("rounds").FindAll().Select(r => new StoredRound(r["_id"].AsString, r["Running"].AsBoolean, r["StandingsPending"] is { IsBoolean: true, AsBoolean: true })).ToList();
         var subscription = db.GetCollection("daily_subscriptions").FindById(ChannelKey);
