@@ -151,12 +151,25 @@ internal sealed class AskIndex
         }
 
         terms.Add(token.Stem);
-        if (token.Script == Script.Hangul && token.Stem.Length >= 3)
+        if (token.Script != Script.Hangul)
+        {
+            return;
+        }
+
+        if (token.Stem.Length >= 3)
         {
             for (var i = 0; i + 2 <= token.Stem.Length; i++)
             {
                 terms.Add(token.Stem.Substring(i, 2));
             }
+        }
+
+        // The inflected form before KoreanVerbs reduced it (않게, 죽지) still counts as a part: a card that uses the
+        // same form is a closer match than one that only shares the verb.
+        var surface = Stemmer.KoreanStem(token.Text, token.Cuts);
+        if (surface.Length >= 2 && surface != token.Stem)
+        {
+            terms.Add(surface);
         }
     }
 

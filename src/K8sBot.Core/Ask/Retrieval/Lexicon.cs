@@ -30,6 +30,8 @@ internal static class Lexicon
         "아니면", "중에", "다른", "달라", "다른가요", "다르", "아시는", "분", "님", "주세요", "줘", "이랑", "하고", "그리고",
         "싶어", "싶어요", "싶은데", "싶다", "싶습니다", "원해", "원해요", "필요해", "필요해요", "필요한데", "하고싶어", "할까", "할까요",
         "정말", "진짜", "대해", "대해서", "관해", "관련", "뭐하는", "뭐해", "하는지", "인가요", "이야", "요", "에서", "그럼",
+        // Verb stems left by KoreanVerbs that only carry grammar (하다, 되다, 있다, 싶다, 주다, 보다 as "try", 쓰다 as "use").
+        "하", "되", "있", "없", "싶", "같", "주", "보", "쓰",
     };
 
     /// <summary>Korean verb stems whose every form is a request, not a topic (알려줘, 설명해 주세요).</summary>

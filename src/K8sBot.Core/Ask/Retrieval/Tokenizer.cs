@@ -137,7 +137,7 @@ internal static class Tokenizer
         if (script == Script.Hangul)
         {
             var cuts = Stemmer.SuffixCuts(text);
-            token = new QueryToken(text, Stemmer.KoreanStem(text, cuts), script, cuts);
+            token = new QueryToken(text, KoreanVerbs.Lemma(Stemmer.KoreanStem(text, cuts)), script, cuts);
         }
         else
         {
