@@ -52,9 +52,13 @@ public sealed class CatalogAskEngine : IAskEngine
             named.Slice(hit.Start, hit.Length).Fill(true);
         }
 
-        var evidence = new Evidence(_index, tokens.Count);
-        var definition = Score(tokens, named, scores, residual, evidence);
+        // With no concept named, a foreign technology (terraform, redis, git) is what the question is about: no card
+        // explains it, so it is not scored and counts as an unexplained word.
         var distinct = DistinctConcepts(hits);
+        var foreign = tokens.Count <= 64 ? stackalloc bool[tokens.Count] : new bool[tokens.Count];
+        var anyForeign = distinct.Count == 0 && ForeignTopics.Mark(tokens, foreign);
+        var evidence = new Evidence(_index, tokens.Count);
+        var definition = Score(tokens, named, foreign, scores, residual, evidence);
         var settings = _index.Settings;
 
         Span<int> top = stackalloc int[MaxConcepts];
@@ -76,7 +80,7 @@ public sealed class CatalogAskEngine : IAskEngine
         // Nothing named: the cards' words must explain the question well, or we decline. A short
         // "what is X" whose X is no concept asks for a definition no card has (kafka, terraform).
         var count = Top(scores, top);
-        if (count == 0 || (definition && evidence.ContentWords <= 2))
+        if (count == 0 || (definition && evidence.ContentWords <= 2) || (anyForeign && ForeignSubject(tokens, foreign)))
         {
             return AskAnswer.Decline;
         }
@@ -207,8 +211,22 @@ public sealed class CatalogAskEngine : IAskEngine
         return residual[restBest] >= _index.Settings.RestScore && distinct.FindIndex(d => d.Concept == restBest) < 0;
     }
 
+    /// <summary>The first content word is a foreign technology: the topic usually comes first ("git에서 커밋 합치는 법").</summary>
+    private static bool ForeignSubject(List<QueryToken> tokens, ReadOnlySpan<bool> foreign)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].IsContent)
+            {
+                return foreign[i];
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Adds every content word's BM25F weights; returns whether the question asks "what is".</summary>
-    private bool Score(List<QueryToken> tokens, ReadOnlySpan<bool> named, Span<float> scores, Span<float> residual, Evidence evidence)
+    private bool Score(List<QueryToken> tokens, ReadOnlySpan<bool> named, ReadOnlySpan<bool> foreign, Span<float> scores, Span<float> residual, Evidence evidence)
     {
         var settings = _index.Settings;
         var terms = new List<string>(8);
@@ -224,6 +242,13 @@ public sealed class CatalogAskEngine : IAskEngine
             }
 
             evidence.BeginToken(named[i], Evidence.IsWeakWord(tokens[i]));
+            if (foreign[i])
+            {
+                evidence.AddTerm(-1, isWhole: true);
+                evidence.EndToken();
+                continue;
+            }
+
             for (var j = 0; j < terms.Count; j++)
             {
                 var id = _index.TermId(terms[j]);
@@ -279,7 +304,7 @@ public sealed class CatalogAskEngine : IAskEngine
             named.AsSpan(hit.Start, hit.Length).Fill(true);
         }
 
-        var definition = Score(tokens, named, scores, residual, evidence);
+        var definition = Score(tokens, named, new bool[tokens.Count], scores, residual, evidence);
         var rest = Enumerable.Range(0, residual.Length).OrderByDescending(c => residual[c]).First();
         lines.Add($"definition={definition} rest={_index.Ids[rest]}:{residual[rest]:0.00}");
         var best = Enumerable.Range(0, scores.Length).OrderByDescending(c => scores[c]).Take(4).ToArray();

@@ -1,0 +1,102 @@
+namespace K8sBot.Core.Ask.Retrieval;
+
+/// <summary>
+/// Products and technologies that are not Kubernetes (terraform, github actions, spring boot, redis, git …). When one
+/// is in a question that names no Kubernetes concept and gives no Kubernetes context, it is the question's topic: the
+/// cards may share words with it (secrets, logs, keys), but no card explains it, so it counts as an unexplained word
+/// and, when it comes first, the question is declined. "redis를 statefulset으로", "nginx ingress" or "kafka on
+/// kubernetes" name a concept or the platform, so they are still answered.
+/// </summary>
+internal static class ForeignTopics
+{
+    private const int MaxWindow = 3;
+
+    /// <summary>Names with spaces and punctuation removed, as the tokenizer joins them.</summary>
+    private static readonly HashSet<string> Names = new(StringComparer.Ordinal)
+    {
+        "terraform", "테라폼", "ansible", "앤서블", "pulumi", "githubactions", "github", "깃허브", "깃헙", "gitlab", "깃랩", "bitbucket",
+        "jenkins", "젠킨스", "circleci", "dockercompose", "도커컴포즈", "dockerfile", "도커파일", "dockerswarm", "swarm",
+        "springboot", "스프링부트", "스프링", "spring", "django", "장고", "flask", "플라스크", "fastapi", "rails", "laravel", "express",
+        "react", "리액트", "vue", "뷰js", "nextjs", "angular", "nodejs", "노드js", "redis", "레디스", "kafka", "카프카", "rabbitmq",
+        "mysql", "마이sql", "postgres", "postgresql", "포스트그레스", "mongodb", "몽고db", "몽고디비", "elasticsearch", "엘라스틱서치",
+        "aws", "iam", "lambda", "람다", "ec2", "s3", "rds", "cloudfront", "gcp", "azure", "git", "깃", "nginx", "엔진엑스", "apache",
+        "golang", "python", "파이썬", "java", "자바", "javascript", "typescript", "jira", "지라", "confluence", "컨플루언스", "excel",
+        "엑셀", "vscode", "intellij", "webpack", "npm", "gradle", "maven", "메이븐", "그래들",
+    };
+
+    /// <summary>Words that put a question on Kubernetes even when it names no concept ("kafka on kubernetes").</summary>
+    private static readonly HashSet<string> Context = new(StringComparer.Ordinal)
+    {
+        "kubernetes", "k8s", "kube", "쿠버네티스", "쿠버", "cluster", "클러스터", "helm", "헬름",
+    };
+
+    /// <summary>
+    /// Marks the tokens that belong to a foreign technology name. Returns false (nothing marked) when the question
+    /// gives Kubernetes context.
+    /// </summary>
+    public static bool Mark(List<QueryToken> tokens, Span<bool> foreign)
+    {
+        var any = false;
+        Span<char> buffer = stackalloc char[96];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (Context.Contains(token.Text) || Context.Contains(token.Stem) || (token.Script == Script.Hangul && StartsWithContext(token.Text)))
+            {
+                foreign.Clear();
+                return false;
+            }
+
+            var length = 0;
+            for (var w = 0; w < MaxWindow && i + w < tokens.Count; w++)
+            {
+                var text = tokens[i + w].Text;
+                if (length + text.Length > buffer.Length)
+                {
+                    break;
+                }
+
+                text.CopyTo(buffer[length..]);
+                length += text.Length;
+                if (Matches(buffer[..length], tokens[i + w], length - text.Length))
+                {
+                    foreign.Slice(i, w + 1).Fill(true);
+                    any = true;
+                }
+            }
+        }
+
+        return any;
+    }
+
+    private static bool StartsWithContext(string text) =>
+        text.StartsWith("쿠버네티스", StringComparison.Ordinal) || text.StartsWith("클러스터", StringComparison.Ordinal);
+
+    /// <summary>The joined window is a name, or is one followed by Korean particles (레디스를, 스프링부트에서).</summary>
+    private static bool Matches(ReadOnlySpan<char> joined, in QueryToken last, int lastStart)
+    {
+        var lookup = Names.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.Contains(joined))
+        {
+            return true;
+        }
+
+        if (last.Script == Script.Latin && last.Stem.Length < last.Text.Length)
+        {
+            return lookup.Contains(joined[..(lastStart + last.Stem.Length)]);
+        }
+
+        if (last.Script == Script.Hangul)
+        {
+            for (var k = last.Text.Length - 1; k >= 1 && k < 64; k--)
+            {
+                if ((last.Cuts & (1UL << k)) != 0 && lookup.Contains(joined[..(lastStart + k)]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}
