@@ -18,13 +18,13 @@ internal static class KoreanVerbs
     ];
 
     /// <summary>One-syllable endings after a stem of two or more syllables (돌리고, 늘리면, 옮기는).</summary>
-    private const string ShortEndings = "고게지기는은을면서야요며다도어아";
+    private const string ShortEndings = "고게지기는은을면서야요며다도어아으";
 
     /// <summary>
     /// One-syllable endings after a one-syllable stem (깔고, 막게, 뜨면). Endings that often end a two-syllable noun
     /// (순서, 필요, 속도, 크기) are left out, unless the stem is visibly a verb (띄워도, 됐다).
     /// </summary>
-    private const string ShortEndingsAfterOne = "고게지면야며어아";
+    private const string ShortEndingsAfterOne = "고게지면야며어아으";
 
     /// <summary>Contracted final syllables and the stem syllable they come from: 띄워 ← 띄우+어, 돌려 ← 돌리+어.</summary>
     private static readonly Dictionary<char, char> Contractions = new()
