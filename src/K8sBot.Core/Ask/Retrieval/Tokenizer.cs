@@ -93,6 +93,7 @@ internal static class Tokenizer
         }
 
         Flush(tokens, buffer, ref length, script);
+        Recurrence.Annotate(tokens);
         return tokens;
     }
 
