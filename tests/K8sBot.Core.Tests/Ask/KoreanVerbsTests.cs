@@ -18,6 +18,8 @@ public sealed class KoreanVerbsTests
     [InlineData("재시작됐어", "재시작")]
     [InlineData("늘리면", "늘리")]
     [InlineData("살아있는", "살")]
+    [InlineData("넘겨주고", "넘기")]
+    [InlineData("만들어두면", "만들")]
     public void Verb_endings_reduce_to_the_same_stem(string word, string stem) =>
         Assert.Equal(stem, Tokenizer.Tokenize(word)[0].Stem);
 

@@ -60,6 +60,7 @@ internal static class KoreanVerbs
         }
 
         w = DropPast(w);
+        w = DropAuxiliary(w);
         if (w.Length >= 1 && Contractions.TryGetValue(w[^1], out var open) && (w.Length >= 2 || w != word))
         {
             w = string.Concat(w.AsSpan(0, w.Length - 1), open.ToString());
@@ -119,6 +120,31 @@ internal static class KoreanVerbs
         // 막았/먹었: the 아/어 syllable was an ending after a closed stem.
         return open is '아' or '어' && rest.Length > 0 ? rest : rest + open;
     }
+
+    /// <summary>
+    /// 넘겨주 → 넘겨, 만들어두 → 만들어, 써보 → 써: an auxiliary verb (give, keep, try, end up) after the 아/어 form adds
+    /// no topic; the main verb before it is what cards say.
+    /// </summary>
+    private static string DropAuxiliary(string w)
+    {
+        if (w.Length < 3 || !Auxiliaries.Contains(w[^1]))
+        {
+            return w;
+        }
+
+        var before = w[^2];
+        var open = Hangul.IsSyllable(before) && (before - FirstSyllable) % 28 == 0
+            && PastVowels.Contains((before - FirstSyllable) / 28 % 21);
+        if (!open)
+        {
+            return w;
+        }
+
+        var rest = w[..^1];
+        return rest[^1] is '아' or '어' ? rest[..^1] : rest;
+    }
+
+    private const string Auxiliaries = "주보두놓";
 
     private static int Final(char c) => Hangul.IsSyllable(c) ? (c - FirstSyllable) % 28 : -1;
 }
