@@ -29,8 +29,22 @@ internal static class KoreanVerbs
     /// <summary>Contracted final syllables and the stem syllable they come from: 띄워 ← 띄우+어, 돌려 ← 돌리+어.</summary>
     private static readonly Dictionary<char, char> Contractions = new()
     {
-        ['워'] = '우', ['려'] = '리', ['해'] = '하', ['돼'] = '되', ['줘'] = '주', ['봐'] = '보', ['쳐'] = '치', ['져'] = '지',
-        ['켜'] = '키', ['혀'] = '히', ['겨'] = '기', ['떠'] = '뜨', ['써'] = '쓰', ['꺼'] = '끄', ['춰'] = '추', ['뤄'] = '루',
+        ['워'] = '우',
+        ['려'] = '리',
+        ['해'] = '하',
+        ['돼'] = '되',
+        ['줘'] = '주',
+        ['봐'] = '보',
+        ['쳐'] = '치',
+        ['져'] = '지',
+        ['켜'] = '키',
+        ['혀'] = '히',
+        ['겨'] = '기',
+        ['떠'] = '뜨',
+        ['써'] = '쓰',
+        ['꺼'] = '끄',
+        ['춰'] = '추',
+        ['뤄'] = '루',
     };
 
     private const int JongSsang = 20;
