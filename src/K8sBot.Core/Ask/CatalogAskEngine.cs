@@ -62,11 +62,16 @@ public sealed class CatalogAskEngine : IAskEngine
         var settings = _index.Settings;
 
         Span<int> top = stackalloc int[MaxConcepts];
-        if (comparison && distinct.Count >= 2 && !RestPointsElsewhere(distinct, residual))
+        if (comparison && distinct.Count >= 2 && !RestPointsElsewhere(distinct, residual, settings.RestScore))
         {
             var pair = new List<string>(MaxConcepts) { _index.Ids[distinct[0].Concept], _index.Ids[distinct[1].Concept] };
             AppendRest(pair, top[..Top(scores, top)]);
             return new AskAnswer(AskOutcome.Comparison, pair, 0.9) { WantsExample = example };
+        }
+
+        if (distinct.Count > 0 && ForeignOwnsNames(tokens, hits))
+        {
+            return AskAnswer.Decline;
         }
 
         if (distinct.Count > 0)
@@ -87,7 +92,15 @@ public sealed class CatalogAskEngine : IAskEngine
 
         var best = top[0];
         var coverage = evidence.Coverage(best);
-        if (scores[best] < settings.MinScore || coverage < settings.MinCoverage)
+        if (Environment.GetEnvironmentVariable("K8S_FEAT") is not null)
+        {
+            Console.Error.WriteLine($"FEAT\t{_index.Ids[best]}\t{scores[best]:0.00}\t{(count > 1 ? scores[top[1]] : 0):0.00}\t{coverage:0.00}\t{evidence.ContentWords}\t{question}");
+        }
+
+        // A card that many of the words point to (a high score) is strong evidence even when some words are unknown
+        // ("cleanup task every Sunday at midnight"); out-of-scope questions rarely score that high.
+        var minCoverage = scores[best] >= settings.StrongScore ? settings.StrongMinCoverage : settings.MinCoverage;
+        if (scores[best] < settings.MinScore || coverage < minCoverage)
         {
             return AskAnswer.Decline;
         }
@@ -108,7 +121,10 @@ public sealed class CatalogAskEngine : IAskEngine
     private AskAnswer AnswerNamed(List<(int Concept, bool Exact)> distinct, int defined, Span<float> scores, ReadOnlySpan<float> residual, Evidence evidence, bool example)
     {
         var settings = _index.Settings;
-        var strongRest = defined < 0 && evidence.ResidualWords >= settings.MinRestWords && RestPointsElsewhere(distinct, residual);
+        var generic = AllGeneric(distinct);
+        var strongRest = defined < 0
+            && evidence.ResidualWords >= (generic ? settings.GenericMinRestWords : settings.MinRestWords)
+            && RestPointsElsewhere(distinct, residual, generic ? settings.GenericRestScore : settings.RestScore);
         Span<float> preference = stackalloc float[distinct.Count];
         for (var r = 0; r < distinct.Count; r++)
         {
@@ -153,7 +169,9 @@ public sealed class CatalogAskEngine : IAskEngine
         foreach (var hit in hits)
         {
             var end = hit.Start + hit.Length;
-            if (tokens[end - 1].Has(WordRole.DefinitionCue) || (end < tokens.Count && tokens[end].Has(WordRole.DefinitionCue)))
+            // A cue right after the name ("볼륨이 뭐야") is Korean word order; an English "what" after a name starts a new
+            // clause ("...create deployments, what identity does it run as?").
+            if (tokens[end - 1].Has(WordRole.DefinitionCue) || (end < tokens.Count && tokens[end].Has(WordRole.DefinitionCue) && tokens[end].Script == Script.Hangul))
             {
                 return hit.Concept;
             }
@@ -205,10 +223,67 @@ public sealed class CatalogAskEngine : IAskEngine
     /// <see cref="RetrievalSettings.RestScore"/>, for a concept the question does not name. Then the
     /// names are incidental ("two pods on different nodes for high availability" is about affinity).
     /// </summary>
-    private bool RestPointsElsewhere(List<(int Concept, bool Exact)> distinct, ReadOnlySpan<float> residual)
+    private static bool RestPointsElsewhere(List<(int Concept, bool Exact)> distinct, ReadOnlySpan<float> residual, float threshold)
     {
         var restBest = ArgMax(residual);
-        return residual[restBest] >= _index.Settings.RestScore && distinct.FindIndex(d => d.Concept == restBest) < 0;
+        return residual[restBest] >= threshold && distinct.FindIndex(d => d.Concept == restBest) < 0;
+    }
+
+    /// <summary>
+    /// Names that nearly every card mentions (pod, node) say little about what is asked ("한 파드가 노드 CPU를 다 먹어요"),
+    /// so less evidence from the other words makes it a scenario.
+    /// </summary>
+    private bool AllGeneric(List<(int Concept, bool Exact)> distinct)
+    {
+        foreach (var (concept, _) in distinct)
+        {
+            if (_index.Specificity(concept) >= _index.Settings.GenericSpecificity)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// "깃헙 액션에서 secret 쓰는 법", "docker compose volume", "tune the heap of a java service": every name is a word other
+    /// tools use, a foreign product comes right before it, and nothing puts the question on Kubernetes. The question is
+    /// about that product's thing.
+    /// </summary>
+    private static bool ForeignOwnsNames(List<QueryToken> tokens, List<NameHit> hits)
+    {
+        foreach (var hit in hits)
+        {
+            if (!ForeignTopics.IsSharedWord(tokens, hit))
+            {
+                return false;
+            }
+        }
+
+        Span<bool> foreign = tokens.Count <= 64 ? stackalloc bool[tokens.Count] : new bool[tokens.Count];
+        if (!ForeignTopics.Mark(tokens, foreign))
+        {
+            return false;
+        }
+
+        // The product must own the name: one of the two content words before it ("postgres ... with their own volumes"
+        // is a database on Kubernetes, "깃헙 액션에서 secret" is GitHub's).
+        var seen = 0;
+        for (var k = hits[0].Start - 1; k >= 0 && seen < 2; k--)
+        {
+            if (tokens[k].IsContent)
+            {
+                if (foreign[k])
+                {
+                    return true;
+                }
+
+                seen++;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The first content word is a foreign technology: the topic usually comes first ("git에서 커밋 합치는 법").</summary>

@@ -21,7 +21,17 @@ internal static class ForeignTopics
         "mysql", "마이sql", "postgres", "postgresql", "포스트그레스", "mongodb", "몽고db", "몽고디비", "elasticsearch", "엘라스틱서치",
         "aws", "iam", "lambda", "람다", "ec2", "s3", "rds", "cloudfront", "gcp", "azure", "git", "깃", "nginx", "엔진엑스", "apache",
         "golang", "python", "파이썬", "java", "자바", "javascript", "typescript", "jira", "지라", "confluence", "컨플루언스", "excel",
-        "엑셀", "vscode", "intellij", "webpack", "npm", "gradle", "maven", "메이븐", "그래들",
+        "엑셀", "vscode", "intellij", "webpack", "npm", "gradle", "maven", "메이븐", "그래들", "jvm",
+    };
+
+    /// <summary>
+    /// Concept names that are also ordinary words other tools use: GitHub Actions has secrets, Docker Compose has
+    /// volumes, a Java app is a service. After a foreign product they name that product's thing, not the card.
+    /// </summary>
+    private static readonly HashSet<string> SharedWords = new(StringComparer.Ordinal)
+    {
+        "secret", "volume", "service", "node", "job", "label", "role", "annotation", "deployment", "controller", "operator",
+        "selector", "probe", "namespace", "시크릿", "볼륨", "서비스", "노드", "잡", "라벨", "레이블", "롤", "배포",
     };
 
     /// <summary>Words that put a question on Kubernetes even when it names no concept ("kafka on kubernetes").</summary>
@@ -68,6 +78,10 @@ internal static class ForeignTopics
 
         return any;
     }
+
+    /// <summary>The name is one word that other tools use too (<c>secret</c>, <c>volume</c>, <c>서비스</c>).</summary>
+    public static bool IsSharedWord(List<QueryToken> tokens, NameHit hit) =>
+        hit.Length == 1 && (SharedWords.Contains(tokens[hit.Start].Stem) || SharedWords.Contains(tokens[hit.Start].Text));
 
     private static bool StartsWithContext(string text) =>
         text.StartsWith("쿠버네티스", StringComparison.Ordinal) || text.StartsWith("클러스터", StringComparison.Ordinal);
