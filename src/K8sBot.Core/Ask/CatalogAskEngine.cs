@@ -275,10 +275,10 @@ public sealed class CatalogAskEngine : IAskEngine
             return false;
         }
 
-        // The product must own the name: one of the two content words before it ("postgres ... with their own volumes"
+        // The product must own the name: one of the three content words before it ("postgres ... with their own volumes"
         // is a database on Kubernetes, "깃헙 액션에서 secret" is GitHub's).
         var seen = 0;
-        for (var k = hits[0].Start - 1; k >= 0 && seen < 2; k--)
+        for (var k = hits[0].Start - 1; k >= 0 && seen < 3; k--)
         {
             if (tokens[k].IsContent)
             {

@@ -21,7 +21,8 @@ internal static class ForeignTopics
         "mysql", "마이sql", "postgres", "postgresql", "포스트그레스", "mongodb", "몽고db", "몽고디비", "elasticsearch", "엘라스틱서치",
         "aws", "iam", "lambda", "람다", "ec2", "s3", "rds", "cloudfront", "gcp", "azure", "git", "깃", "nginx", "엔진엑스", "apache",
         "golang", "python", "파이썬", "java", "자바", "javascript", "typescript", "jira", "지라", "confluence", "컨플루언스", "excel",
-        "엑셀", "vscode", "intellij", "webpack", "npm", "gradle", "maven", "메이븐", "그래들", "jvm",
+        "엑셀", "vscode", "intellij", "webpack", "npm", "gradle", "maven", "메이븐", "그래들", "jvm", "pandas", "판다스", "numpy", "넘파이",
+        "matplotlib", "pytorch", "파이토치", "tensorflow", "텐서플로", "cuda", "쿠다", "airflow", "에어플로우",
     };
 
     /// <summary>
@@ -31,7 +32,8 @@ internal static class ForeignTopics
     private static readonly HashSet<string> SharedWords = new(StringComparer.Ordinal)
     {
         "secret", "volume", "service", "node", "job", "label", "role", "annotation", "deployment", "controller", "operator",
-        "selector", "probe", "namespace", "시크릿", "볼륨", "서비스", "노드", "잡", "라벨", "레이블", "롤", "배포",
+        "selector", "probe", "namespace", "시크릿", "볼륨", "서비스", "노드", "잡", "라벨", "레이블", "롤", "배포", "apiserver",
+        "api서버",
     };
 
     /// <summary>Words that put a question on Kubernetes even when it names no concept ("kafka on kubernetes").</summary>
@@ -79,9 +81,18 @@ internal static class ForeignTopics
         return any;
     }
 
-    /// <summary>The name is one word that other tools use too (<c>secret</c>, <c>volume</c>, <c>서비스</c>).</summary>
-    public static bool IsSharedWord(List<QueryToken> tokens, NameHit hit) =>
-        hit.Length == 1 && (SharedWords.Contains(tokens[hit.Start].Stem) || SharedWords.Contains(tokens[hit.Start].Text));
+    /// <summary>The name is a word that other tools use too (<c>secret</c>, <c>volume</c>, <c>서비스</c>, <c>api 서버</c>).</summary>
+    public static bool IsSharedWord(List<QueryToken> tokens, NameHit hit)
+    {
+        if (hit.Length == 1)
+        {
+            return SharedWords.Contains(tokens[hit.Start].Stem) || SharedWords.Contains(tokens[hit.Start].Text);
+        }
+
+        // "api 서버랑": the words joined, the last one without its particles.
+        var joined = string.Concat(tokens.GetRange(hit.Start, hit.Length - 1).Select(t => t.Text)) + tokens[hit.Start + hit.Length - 1].Stem;
+        return SharedWords.Contains(joined);
+    }
 
     private static bool StartsWithContext(string text) =>
         text.StartsWith("쿠버네티스", StringComparison.Ordinal) || text.StartsWith("클러스터", StringComparison.Ordinal);

@@ -57,7 +57,7 @@ internal sealed record RetrievalSettings
     public float GenericSpecificity { get; init; } = Env("K8S_GS", 0.2f);
 
     /// <summary>...and with only generic names, this much score from the other words makes a scenario.</summary>
-    public float GenericRestScore { get; init; } = Env("K8S_GRS", 4f);
+    public float GenericRestScore { get; init; } = Env("K8S_GRS", 5f);
 
     /// <summary>...from this many known words (with a generic name, one word such as "memory" is the topic).</summary>
     public int GenericMinRestWords { get; init; } = (int)Env("K8S_GMW", 1f);
@@ -71,7 +71,7 @@ internal sealed record RetrievalSettings
     public float StrongMinCoverage { get; init; } = Env("K8S_SC", 0.25f);
 
     /// <summary>A question with at least this many content words and strong evidence is about Kubernetes even if it starts with another product.</summary>
-    public int LongQuestionWords { get; init; } = (int)Env("K8S_LW", 8f);
+    public int LongQuestionWords { get; init; } = (int)Env("K8S_LW", 9f);
 
     private static float Env(string name, float value) => float.Parse(Environment.GetEnvironmentVariable(name) ?? value.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
 
