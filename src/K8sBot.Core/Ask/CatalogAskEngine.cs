@@ -324,6 +324,20 @@ public sealed class CatalogAskEngine : IAskEngine
                 continue;
             }
 
+            // A word no card uses may be everyday vocabulary for one they do ("cleanup", "비번"): it stands for those terms.
+            var synonyms = named[i] || _index.TermId(terms[0]) >= 0 ? [] : _index.SynonymTerms(terms[0]);
+            if (synonyms.Length > 0)
+            {
+                for (var j = 0; j < synonyms.Length; j++)
+                {
+                    evidence.AddTerm(synonyms[j], isWhole: j == 0);
+                    Add(_index.Row(synonyms[j]), j == 0 ? 1f : settings.SynonymWeight, named[i], scores, residual);
+                }
+
+                evidence.EndToken();
+                continue;
+            }
+
             for (var j = 0; j < terms.Count; j++)
             {
                 var id = _index.TermId(terms[j]);
@@ -346,6 +360,15 @@ public sealed class CatalogAskEngine : IAskEngine
         }
 
         return definition;
+    }
+
+    private static void Add(ReadOnlySpan<float> row, float weight, bool named, Span<float> scores, Span<float> residual)
+    {
+        for (var c = 0; c < row.Length; c++)
+        {
+            scores[c] += row[c] * weight;
+            residual[c] += named ? 0 : row[c] * weight;
+        }
     }
 
     private static int ArgMax(ReadOnlySpan<float> values)
