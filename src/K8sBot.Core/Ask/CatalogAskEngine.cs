@@ -85,12 +85,20 @@ public sealed class CatalogAskEngine : IAskEngine
         // Nothing named: the cards' words must explain the question well, or we decline. A short
         // "what is X" whose X is no concept asks for a definition no card has (kafka, terraform).
         var count = Top(scores, top);
-        if (count == 0 || (definition && evidence.ContentWords <= 2) || (anyForeign && ForeignSubject(tokens, foreign)))
+        if (count == 0 || (definition && evidence.ContentWords <= 2))
         {
             return AskAnswer.Decline;
         }
 
+        // A foreign product first is the topic ("git에서 커밋 합치는 법"), unless a long question goes on to give strong
+        // Kubernetes evidence ("스프링부트 앱이 뜨기도 전에 죽었다 살아나 ... 재시작 루프 어떻게 막아").
         var best = top[0];
+        var strong = scores[best] >= settings.StrongScore;
+        if (anyForeign && ForeignSubject(tokens, foreign) && !(strong && evidence.ContentWords >= settings.LongQuestionWords))
+        {
+            return AskAnswer.Decline;
+        }
+
         var coverage = evidence.Coverage(best);
         if (Environment.GetEnvironmentVariable("K8S_FEAT") is not null)
         {
@@ -99,7 +107,7 @@ public sealed class CatalogAskEngine : IAskEngine
 
         // A card that many of the words point to (a high score) is strong evidence even when some words are unknown
         // ("cleanup task every Sunday at midnight"); out-of-scope questions rarely score that high.
-        var minCoverage = scores[best] >= settings.StrongScore ? settings.StrongMinCoverage : settings.MinCoverage;
+        var minCoverage = strong ? settings.StrongMinCoverage : settings.MinCoverage;
         if (scores[best] < settings.MinScore || coverage < minCoverage)
         {
             return AskAnswer.Decline;

@@ -9,14 +9,24 @@ using Lucene.Net.Util;
 
 namespace K8sBot.Benchmarks.Ask;
 
-/// <summary>Prints the accuracy table of docs/ask.md: the BM25F engine against Lucene analyzers on the evaluation set.</summary>
+/// <summary>Prints the accuracy tables of docs/ask.md: the BM25F engine against Lucene analyzers on the evaluation and held-out sets.</summary>
 internal static class AskComparison
 {
     public static void Run()
     {
         var catalog = LoadCatalog();
-        var cases = AskEvalSet.Load(Path.Combine(AppContext.BaseDirectory, "Ask", "ask-eval.tsv"));
-        Console.WriteLine($"{cases.Count} questions, {catalog.Concepts.Count} concepts");
+        foreach (var set in new[] { "ask-eval.tsv", "ask-heldout.tsv" })
+        {
+            Run(catalog, set);
+        }
+    }
+
+    /// <summary>One table per set: the tuned-on evaluation set, then the held-out batches.</summary>
+    private static void Run(ContentCatalog catalog, string set)
+    {
+        var cases = AskEvalSet.Load(Path.Combine(AppContext.BaseDirectory, "Ask", set));
+        Console.WriteLine();
+        Console.WriteLine($"{set}: {cases.Count} questions, {catalog.Concepts.Count} concepts");
         Console.WriteLine("| approach | overall | ko | en | definition | comparison | scenario | typo | abbreviation | mixed | noise | out-of-scope | build ms | µs/question |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 

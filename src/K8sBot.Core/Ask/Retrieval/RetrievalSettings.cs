@@ -73,6 +73,9 @@ internal sealed record RetrievalSettings
 
     public float StrongMinCoverage { get; init; } = Env("K8S_SC", 0.25f);
 
+    /// <summary>A question with at least this many content words and strong evidence is about Kubernetes even if it starts with another product.</summary>
+    public int LongQuestionWords { get; init; } = (int)Env("K8S_LW", 8f);
+
     private static float Env(string name, float value) => float.Parse(Environment.GetEnvironmentVariable(name) ?? value.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>

@@ -1,0 +1,74 @@
+using K8sBot.Core.Ask;
+using K8sBot.Core.Ask.Retrieval;
+using K8sBot.Core.Localization;
+
+namespace K8sBot.Core.Tests.Ask;
+
+/// <summary>
+/// The decision rules around retrieval (docs/ask.md, "Decide"), each checked against the same engine with the rule
+/// switched off, so a test fails when the rule stops mattering.
+/// </summary>
+public sealed class AskDecisionTests
+{
+    private static readonly Catalog Fixture = new(AskFixture.Create());
+
+    [Fact]
+    public void Strong_evidence_answers_with_less_coverage()
+    {
+        // 12.9 for CronJob, coverage 0.45 (three of the words are unknown): under MinCoverage here, over StrongMinCoverage.
+        const string question = "nightly backup schedule for the zorblax quux archive";
+        var settings = RetrievalSettings.Default with { MinCoverage = 0.9f, StrongScore = 10f, StrongMinCoverage = 0.3f };
+        var normal = Fixture.Engine(settings).Answer(question, Lang.En);
+        var strict = Fixture.Engine(settings with { StrongScore = float.MaxValue }).Answer(question, Lang.En);
+
+        Assert.Equal("cronjob", normal.Concepts[0]);
+        Assert.Empty(strict.Concepts);
+    }
+
+    [Fact]
+    public void Weak_evidence_with_unknown_words_is_still_declined() =>
+        Assert.Empty(Fixture.Engine().Answer("zorblax quux schedule", Lang.En).Concepts);
+
+    [Fact]
+    public void An_english_what_after_a_name_starts_a_new_clause_not_a_definition()
+    {
+        var answer = Fixture.Engine().Answer("my pods run on every node, what log collector should I use?", Lang.En);
+        Assert.Equal("daemonset", answer.Concepts[0]);
+    }
+
+    [Fact]
+    public void A_korean_definition_ending_after_a_name_still_defines_it() =>
+        Assert.Equal("node", Fixture.Engine().Answer("노드가 뭐야 로그 수집기랑 상관있어?", Lang.Ko).Concepts[0]);
+
+    [Fact]
+    public void Generic_names_give_way_to_weaker_evidence_from_the_other_words()
+    {
+        // The other words score 6.7 for DaemonSet: under RestScore here, over GenericRestScore.
+        const string question = "pod on a node with log collector";
+        var settings = RetrievalSettings.Default with { RestScore = 8f, GenericRestScore = 4f, GenericSpecificity = 0.9f };
+        var generic = Fixture.Engine(settings).Answer(question, Lang.En);
+        var specific = Fixture.Engine(settings with { GenericSpecificity = 0f }).Answer(question, Lang.En);
+
+        Assert.Equal("daemonset", generic.Concepts[0]);
+        Assert.Equal("node", specific.Concepts[0]);
+    }
+
+    [Theory]
+    [InlineData("깃헙 액션에서 서비스 쓰는 법", Lang.Ko)]
+    [InlineData("github actions service containers", Lang.En)]
+    [InlineData("how to tune the jvm of a java service", Lang.En)]
+    public void A_shared_word_right_after_a_foreign_product_belongs_to_that_product(string question, Lang lang) =>
+        Assert.Empty(Fixture.Engine().Answer(question, lang).Concepts);
+
+    [Theory]
+    [InlineData("postgres 여러 대 앞에 서비스 두기", Lang.Ko, "service")]
+    [InlineData("github actions pushes to kubernetes, which service do I need", Lang.En, "service")]
+    [InlineData("redis 레플리카셋", Lang.Ko, "replicaset")]
+    public void A_name_far_from_the_product_or_kubernetes_specific_is_still_answered(string question, Lang lang, string expected) =>
+        Assert.Equal(expected, Fixture.Engine().Answer(question, lang).Concepts[0]);
+
+    private sealed class Catalog(Content.ContentCatalog catalog)
+    {
+        public CatalogAskEngine Engine(RetrievalSettings? settings = null) => new(catalog, settings ?? RetrievalSettings.Default);
+    }
+}
