@@ -85,7 +85,9 @@ public sealed class CatalogAskEngine : IAskEngine
         // Nothing named: the cards' words must explain the question well, or we decline. A short
         // "what is X" whose X is no concept asks for a definition no card has (kafka, terraform).
         var count = Top(scores, top);
-        if (count == 0 || (definition && evidence.ContentWords <= 2))
+        // Everyday words known only through the thesaurus ("토요일에 뭐 할까", "노트북이 먹통이에요") explain a question that
+        // also uses the cards' own words; alone they are small talk, not a Kubernetes topic.
+        if (count == 0 || evidence.DirectWords == 0 || (definition && evidence.ContentWords <= 2))
         {
             return AskAnswer.Decline;
         }
@@ -336,6 +338,7 @@ public sealed class CatalogAskEngine : IAskEngine
             var synonyms = named[i] || _index.TermId(terms[0]) >= 0 ? [] : _index.SynonymTerms(terms[0]);
             if (synonyms.Length > 0)
             {
+                evidence.MarkSynonym();
                 for (var j = 0; j < synonyms.Length; j++)
                 {
                     evidence.AddTerm(synonyms[j], isWhole: j == 0);

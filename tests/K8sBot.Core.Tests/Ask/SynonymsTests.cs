@@ -1,5 +1,7 @@
+using K8sBot.Core.Ask;
 using K8sBot.Core.Ask.Retrieval;
 using K8sBot.Core.Content;
+using K8sBot.Core.Localization;
 
 namespace K8sBot.Core.Tests.Ask;
 
@@ -46,9 +48,9 @@ public sealed class SynonymsTests
     }
 
     [Theory]
-    [InlineData("cleanup")]
-    [InlineData("midnight")]
-    [InlineData("비번")]
+    [InlineData("wipe")]
+    [InlineData("dawn")]
+    [InlineData("passwd")]
     [InlineData("먹통")]
     [InlineData("크리덴셜")]
     public void An_unknown_everyday_word_now_stands_for_card_terms(string word)
@@ -63,7 +65,7 @@ public sealed class SynonymsTests
     public void An_unknown_word_with_a_synonym_counts_as_explained()
     {
         var index = RealIndex.Value;
-        var tokens = Tokenizer.Tokenize("비번");
+        var tokens = Tokenizer.Tokenize("passwd");
         var evidence = new Evidence(index, tokens.Count);
         evidence.BeginToken(named: false, weak: false);
         var ids = index.SynonymTerms(tokens[0].Stem);
@@ -75,6 +77,24 @@ public sealed class SynonymsTests
         evidence.EndToken();
         var secret = Array.IndexOf(index.Ids, "secret");
         Assert.Equal(1f, evidence.Coverage(secret), 3);
+    }
+
+    [Theory]
+    [InlineData("토요일에 뭐 할까")]
+    [InlineData("노트북이 먹통이에요")]
+    [InlineData("what do you do at dusk")]
+    public void A_question_explained_only_through_the_thesaurus_is_declined(string question)
+    {
+        var engine = new CatalogAskEngine(ContentLoader.Load(Path.Combine(AskEvalSet.RepositoryRoot(), "content")).Catalog);
+        Assert.Equal(AskOutcome.Decline, engine.Answer(question, Lang.Ko).Outcome);
+    }
+
+    [Fact]
+    public void A_synonym_next_to_card_words_answers_a_scenario()
+    {
+        var engine = new CatalogAskEngine(ContentLoader.Load(Path.Combine(AskEvalSet.RepositoryRoot(), "content")).Catalog);
+        var answer = engine.Answer("where should i keep the db passwd instead of the image", Lang.En);
+        Assert.Equal("secret", answer.Concepts[0]);
     }
 
     [Theory]

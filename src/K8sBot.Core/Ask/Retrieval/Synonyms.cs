@@ -15,79 +15,92 @@ internal static class Synonyms
     [
         // Time of day and calendar: scheduled work is described with night/daily/weekly/schedule. Not "weekend"/"주말": alone
         // they are small talk ("주말에 뭐 하세요?"), not a schedule.
-        ("midnight evening dusk dawn overnight 자정 밤중 한밤중 야간 심야 저녁", "night schedule"),
-        ("sunday tuesday wednesday thursday friday saturday weekday weekdays", "weekly monday schedule"),
-        ("일요일 화요일 수요일 목요일 금요일 토요일 평일 주간", "매주 월요일 스케줄"),
-        ("monthly yearly annually quarterly biweekly 매달 매월 매년 월말 월초 분기", "schedule periodic"),
-        ("timer scheduler scheduling recurrence repeat repeating repeatedly regularly routinely 반복 정기적 주기 예약 타이머", "schedule periodic"),
+        ("dusk dawn overnight 밤중 한밤중 심야 저녁 noon afternoon 오후 오전 새벽녘 한밤", "night schedule"),
+        ("tuesday wednesday thursday saturday", "weekly monday schedule"),
+        ("화요일 수요일 목요일 금요일 토요일 평일 격주", "매주 월요일 스케줄"),
+        ("quarterly biweekly 월말 월초 분기 연말 연초", "schedule periodic"),
+        ("recurrence routinely 정기적 타이머", "schedule periodic"),
 
         // Cleaning up: the cards talk about deleting and removing.
-        ("cleanup purge wipe prune tidy erase", "delete remove"),
-        ("청소 소거 비우", "삭제 지우"),
-        ("stale outdated obsolete leftover leftovers expired", "old"),
+        ("wipe prune tidy erase trash junk 쓰레기 잔여 찌꺼기", "delete remove"),
+        ("청소 소거", "삭제 지우"),
+        ("stale outdated obsolete leftover leftovers", "old"),
 
         // Failure: crashing, hanging, not responding.
-        ("crash crashes crashing crashed dies dying dead", "failure restart"),
-        ("freeze freezes freezing hang hangs hanging unresponsive", "hung respond"),
-        ("먹통 멈춰 멈췄 멈춘 먹통됨 뻗어 뻗었 뻗음 뻗 터지 터져 터졌 죽다", "응답 장애 재시작"),
-        ("restarting reboots relaunch respawn", "restart"),
-        ("outage downtime breakdown malfunction", "failure"),
+        ("crash crashes crashing crashed dying dead broke segfault 튕기 튕겨 튕김 꺼지 꺼져 꺼졌", "failure restart"),
+        ("freeze freezes freezing 무응답 응답없", "hung respond"),
+        ("먹통 먹통됨 뻗어 뻗었 뻗음 뻗 터지 터져 터졌 죽다", "응답 장애 재시작"),
+        ("relaunch respawn", "restart"),
+        ("breakdown malfunction", "failure"),
 
-        // Losing data: it disappears unless it is kept.
-        ("날아가 날아갔 날라가 날라갔 유실 소실 증발 lost lose loses losing vanish vanishes disappear disappears gone wiped", "사라 보존 keep"),
+        // Losing data: questions ask how to keep it ("안 날아가게"), which the cards call keeping and preserving.
+        ("날아가 날아갔 날라가 날라갔 유실 소실 증발 vanish vanishes", "보존 유지 keep"),
 
         // Secrets: passwords, keys and credentials under other names.
-        ("비번 패스워드 암호 pw pwd passwd passphrase passcode", "비밀번호 password"),
-        ("creds cred 크리덴셜 인증정보 계정정보 login 로그인 apikey 시크릿키 secretkey 액세스키 accesskey", "credential 자격 증명 token"),
-        ("평문 plaintext cleartext 하드코딩 hardcode hardcoded hardcoding", "민감 sensitive 암호화"),
+        ("pw pwd passwd passphrase passcode 비밀키 개인키 privatekey keyfile 인증키 jwt oauth 시크릿값 토큰값", "비밀번호 password"),
+        ("creds cred 크리덴셜 인증정보 계정정보 apikey 시크릿키 secretkey 액세스키 accesskey 자격증명 접속정보", "credential 자격 증명 token"),
+        ("cleartext hardcode", "민감 sensitive 암호화"),
 
         // Deploying and running: slang for starting an app.
-        ("spin launch deploying rollout 띄워 배포하 론칭 런칭 올려 릴리즈 release releases shipping ship", "배포 띄우"),
-        ("깔 깔아 깔았 까는 설치해", "설치 install"),
-        ("배포판 빌드 build builds", "버전 version"),
+        ("spin launch 론칭 런칭 릴리즈 boot booting 실행시키 구동", "배포 띄우"),
+        ("배포판", "버전 version"),
 
         // Storage: other names for disks and volumes.
-        ("drive drives ebs ssd hdd 하드 하드디스크 스토리지 저장공간 파일시스템 filesystem", "disk storage 디스크"),
-        ("용량부족 꽉 full 가득", "용량 capacity"),
+        ("drive drives 하드디스크 저장공간 efs nas san ceph iscsi 블록스토리지 영속", "disk storage 디스크"),
+        ("용량부족 꽉", "용량 capacity"),
 
         // Scaling: growing and shrinking with demand.
-        ("늘어나 늘 늘었 늘어 증설 스케일아웃 upscale", "늘리 증가 확장"),
-        ("surge surges spike spikes burst bursts 폭증 급증 몰려 몰리 몰림", "증가 traffic spike"),
-        ("줄어 줄이 축소 shrink downscale", "scale 확장"),
+        ("늘어나 늘 늘었 늘어 스케일아웃 upscale 불어나 불어났 많아졌", "늘리 증가 확장"),
+        ("surge surges burst bursts 폭증 급증", "증가 traffic spike"),
+        ("downscale 감소", "scale 확장"),
 
         // Networking: reaching an app over the network.
-        ("통신 연동 ping pings", "접속 reach"),
-        ("endpoint url urls 주소 address addresses", "접속 주소 address"),
+        ("ping pings communicate communicates communication", "접속 reach"),
 
         // Permissions: who may do what.
-        ("privilege privileges rights authorize authorise authorized 인가 허락", "permission 권한"),
-        ("deny denied refuse refused reject rejected 거부 거절", "forbidden 권한"),
+        ("authorize authorise authorized 허락 sudo 인가받", "permission 권한"),
+        ("refuse 거절", "forbidden 권한"),
 
         // Configuration: settings under other names.
-        ("settings setting conf cfg properties 환경설정 config파일 세팅", "설정 config"),
+        ("cfg 환경설정 세팅 param params toggle toggles knob knobs", "설정 config"),
         ("envvar envvars 환경변수", "env 변수 variable"),
 
         // Slowness and resource pressure.
-        ("laggy lag lagging sluggish 렉 버벅 버벅여 버벅거려", "slow 느려"),
-        ("ram 램", "memory 메모리"),
+        ("laggy lag lagging sluggish 렉 버벅 버벅여 버벅거려 느릿 latency", "slow 느려"),
+        ("램 heap 힙", "memory 메모리"),
 
         // Servers and machines.
-        ("host hosts vm vms 서버들 인스턴스 instance instances box boxes", "machine server"),
+        ("box boxes baremetal droplet 물리서버", "machine server"),
 
         // Isolation and tenancy.
-        ("tenant tenants 테넌트 부서 department departments", "team 팀"),
+        ("부서 department departments", "team 팀"),
         ("sandbox sandboxed", "isolate 격리"),
 
         // One-off work: run once and finish.
-        ("oneoff one-shot oneshot 일회 단발 한번만 한번", "once 일회성"),
-        ("csv etl import imports ingest ingestion", "data process"),
+        ("oneoff oneshot 단발 adhoc 즉석", "once 일회성"),
+        ("etl ingest ingestion", "data process"),
 
         // Order and waiting before the app starts.
-        ("prerequisite prerequisites precondition beforehand 선행 사전", "first 먼저"),
+        ("precondition beforehand", "first 먼저"),
+
+        // Going back to an earlier version.
+        ("원복 원상복구 되살리", "rollback 롤백"),
+
+        // Environments: the stages a team separates.
+        ("qa 검증계", "environment 환경"),
+
+        // Patching and servicing machines.
+        ("정비 hotfix", "maintenance 점검"),
+
+        // Health: whether an app is alive.
+        ("생존", "health 상태"),
+
+        // New versions under other names.
+        ("새버전 신버전 newer", "version 버전"),
 
         // Monitoring and logs.
-        ("metrics metric 메트릭 지표 observability", "monitor 모니터링"),
-        ("logging 로깅 로그들", "log 로그"),
+        ("지표 observability", "monitor 모니터링"),
+        ("로깅 stdout stderr 로그파일 logfile", "log 로그"),
     ];
 
     private static readonly Dictionary<string, string[]> Table = Build();
