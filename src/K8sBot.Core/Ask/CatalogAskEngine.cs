@@ -85,7 +85,7 @@ public sealed class CatalogAskEngine : IAskEngine
         // Nothing named: the cards' words must explain the question well, or we decline. A short
         // "what is X" whose X is no concept asks for a definition no card has (kafka, terraform).
         var count = Top(scores, top);
-        // Everyday words known only through the thesaurus ("토요일에 뭐 할까", "노트북이 먹통이에요") explain a question that
+        // Everyday words known only through the thesaurus ("토요일에 뭐 할까", "오후에 회의 있어요") explain a question that
         // also uses the cards' own words; alone they are small talk, not a Kubernetes topic.
         if (count == 0 || evidence.DirectWords == 0 || (definition && evidence.ContentWords <= 2))
         {

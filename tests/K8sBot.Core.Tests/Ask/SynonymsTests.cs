@@ -81,7 +81,7 @@ public sealed class SynonymsTests
 
     [Theory]
     [InlineData("토요일에 뭐 할까")]
-    [InlineData("노트북이 먹통이에요")]
+    [InlineData("오후에 회의 있어요")]
     [InlineData("what do you do at dusk")]
     public void A_question_explained_only_through_the_thesaurus_is_declined(string question)
     {

@@ -67,7 +67,7 @@ internal static class Synonyms
 
         // Slowness and resource pressure.
         ("laggy lag lagging sluggish 렉 버벅 버벅여 버벅거려 느릿 latency", "slow 느려"),
-        ("램 heap 힙", "memory 메모리"),
+        ("heap 힙", "memory 메모리"),
 
         // Servers and machines.
         ("box boxes baremetal droplet 물리서버", "machine server"),
