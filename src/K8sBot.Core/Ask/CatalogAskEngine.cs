@@ -85,7 +85,9 @@ public sealed class CatalogAskEngine : IAskEngine
         // Nothing named: the cards' words must explain the question well, or we decline. A short
         // "what is X" whose X is no concept asks for a definition no card has (kafka, terraform).
         var count = Top(scores, top);
-        if (count == 0 || (definition && evidence.ContentWords <= 2))
+        // Everyday words known only through the thesaurus ("토요일에 뭐 할까", "오후에 회의 있어요") explain a question that
+        // also uses the cards' own words; alone they are small talk, not a Kubernetes topic.
+        if (count == 0 || evidence.DirectWords == 0 || (definition && evidence.ContentWords <= 2))
         {
             return AskAnswer.Decline;
         }
@@ -332,6 +334,21 @@ public sealed class CatalogAskEngine : IAskEngine
                 continue;
             }
 
+            // A word no card uses may be everyday vocabulary for one they do ("cleanup", "비번"): it stands for those terms.
+            var synonyms = named[i] || _index.TermId(terms[0]) >= 0 ? [] : _index.SynonymTerms(terms[0]);
+            if (synonyms.Length > 0)
+            {
+                evidence.MarkSynonym();
+                for (var j = 0; j < synonyms.Length; j++)
+                {
+                    evidence.AddTerm(synonyms[j], isWhole: j == 0);
+                    Add(_index.Row(synonyms[j]), j == 0 ? 1f : settings.SynonymWeight, named[i], scores, residual);
+                }
+
+                evidence.EndToken();
+                continue;
+            }
+
             for (var j = 0; j < terms.Count; j++)
             {
                 var id = _index.TermId(terms[j]);
@@ -354,6 +371,15 @@ public sealed class CatalogAskEngine : IAskEngine
         }
 
         return definition;
+    }
+
+    private static void Add(ReadOnlySpan<float> row, float weight, bool named, Span<float> scores, Span<float> residual)
+    {
+        for (var c = 0; c < row.Length; c++)
+        {
+            scores[c] += row[c] * weight;
+            residual[c] += named ? 0 : row[c] * weight;
+        }
     }
 
     private static int ArgMax(ReadOnlySpan<float> values)

@@ -21,6 +21,7 @@ internal sealed class AskIndex
     private readonly float[] _weights;
     private readonly float[] _idf;
     private readonly float[] _specificity;
+    private readonly Dictionary<string, int[]> _synonyms = new(StringComparer.Ordinal);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public AskIndex(ContentCatalog catalog, RetrievalSettings settings)
@@ -112,6 +113,17 @@ internal sealed class AskIndex
         // How specific a name is: how many other cards mention the concept in their text.
         var maxLog = MathF.Log(n + 1f);
         _specificity = [.. mentionedBy.Select(m => Math.Clamp(MathF.Log((n + 1f) / (m.Count + 1f)) / maxLog, 0.05f, 1f))];
+
+        // The thesaurus resolved to term ids once; a replacement the cards do not use is dropped (a test keeps the table
+        // free of them), and a word the cards already use keeps its own meaning.
+        foreach (var (word, replacements) in Synonyms.Entries)
+        {
+            int[] ids = [.. replacements.Select(TermId).Where(id => id >= 0)];
+            if (ids.Length > 0 && TermId(word) < 0)
+            {
+                _synonyms.Add(word, ids);
+            }
+        }
     }
 
     public RetrievalSettings Settings { get; }
@@ -124,6 +136,9 @@ internal sealed class AskIndex
     public float MaxIdf { get; }
 
     public int TermId(string term) => _terms.GetValueOrDefault(term, -1);
+
+    /// <summary>The card terms a word no card uses stands for (<see cref="Synonyms"/>), best first; empty if none.</summary>
+    public ReadOnlySpan<int> SynonymTerms(string word) => _synonyms.TryGetValue(word, out var ids) ? ids : [];
 
     public float Idf(int term) => _idf[term];
 

@@ -31,9 +31,18 @@ internal sealed class Evidence(AskIndex index, int capacity)
         _first = _terms.Count;
         _named = named;
         _weak = weak;
+        _synonym = false;
     }
 
     public void AddTerm(int term, bool isWhole) => _terms.Add((term, isWhole));
+
+    /// <summary>How many content words some card uses as written (not through <see cref="Synonyms"/>).</summary>
+    public int DirectWords { get; private set; }
+
+    private bool _synonym;
+
+    /// <summary>The current word is known only through the thesaurus: it explains, but alone it makes no topic.</summary>
+    public void MarkSynonym() => _synonym = true;
 
     public void EndToken()
     {
@@ -51,6 +60,7 @@ internal sealed class Evidence(AskIndex index, int capacity)
         var known = mass > 0;
         var factor = _weak && !known ? index.Settings.WeakUnknownFactor : 1;
         mass = (known ? mass : index.MaxIdf) * factor;
+        DirectWords += known && !_synonym ? 1 : 0;
         if (known && !_named)
         {
             _residual += mass;

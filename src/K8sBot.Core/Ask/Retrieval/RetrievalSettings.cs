@@ -29,6 +29,9 @@ internal sealed record RetrievalSettings
     /// <summary>How much a Korean character bigram counts against a whole word.</summary>
     public float BigramWeight { get; init; } = 0.5f;
 
+    /// <summary>How much a thesaurus replacement after the first counts (the first counts fully; see <see cref="Synonyms"/>).</summary>
+    public float SynonymWeight { get; init; } = 0.5f;
+
     /// <summary>Score added to a concept named in the question, before scaling by how generic the name is.</summary>
     public float NameBonus { get; init; } = Env("K8S_NB", 9f);
 
