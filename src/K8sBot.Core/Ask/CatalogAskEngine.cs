@@ -102,11 +102,6 @@ public sealed class CatalogAskEngine : IAskEngine
         }
 
         var coverage = evidence.Coverage(best);
-        if (Environment.GetEnvironmentVariable("K8S_FEAT") is not null)
-        {
-            Console.Error.WriteLine($"FEAT\t{_index.Ids[best]}\t{scores[best]:0.00}\t{(count > 1 ? scores[top[1]] : 0):0.00}\t{coverage:0.00}\t{evidence.ContentWords}\t{question}");
-        }
-
         // A card that many of the words point to (a high score) is strong evidence even when some words are unknown
         // ("cleanup task every Sunday at midnight"); out-of-scope questions rarely score that high.
         var minCoverage = strong ? settings.StrongMinCoverage : settings.MinCoverage;

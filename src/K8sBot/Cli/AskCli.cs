@@ -65,11 +65,6 @@ internal static class AskCli
     {
         var lang = LanguageResolver.Resolve(forced, question, null);
         var answer = engine.Answer(question, lang);
-        if (Environment.GetEnvironmentVariable("K8S_EXPLAIN") is not null)
-        {
-            var explain = engine.GetType().GetMethod("Explain", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance);
-            Console.Error.WriteLine("Q: " + question + "\n" + explain?.Invoke(engine, [question]) + "\n => " + string.Join(",", answer.Concepts));
-        }
         var reply = replies.Build(question, answer, lang);
         var text = ConsoleRenderer.Render(reply, 1);
         if (asJson)

@@ -33,7 +33,7 @@ internal sealed record RetrievalSettings
     public float SynonymWeight { get; init; } = 0.5f;
 
     /// <summary>Score added to a concept named in the question, before scaling by how generic the name is.</summary>
-    public float NameBonus { get; init; } = Env("K8S_NB", 9f);
+    public float NameBonus { get; init; } = 9f;
 
     /// <summary>Each later-named concept gets this much less of the bonus: the topic usually comes first.</summary>
     public float LaterNameDiscount { get; init; } = 0.25f;
@@ -48,7 +48,7 @@ internal sealed record RetrievalSettings
     /// When the question names a concept, the words outside the names must score at least this for
     /// another card to turn it into a scenario question ("give my pods a stable IP" is about Services).
     /// </summary>
-    public float RestScore { get; init; } = Env("K8S_RS", 6f);
+    public float RestScore { get; init; } = 6f;
 
     /// <summary>
     /// A question naming a concept is a scenario only when at least this many other known words carry it:
@@ -57,26 +57,25 @@ internal sealed record RetrievalSettings
     public int MinRestWords { get; init; } = 2;
 
     /// <summary>Names this unspecific (<see cref="AskIndex.Specificity"/>: pod, node) are generic...</summary>
-    public float GenericSpecificity { get; init; } = Env("K8S_GS", 0.2f);
+    public float GenericSpecificity { get; init; } = 0.2f;
 
     /// <summary>...and with only generic names, this much score from the other words makes a scenario.</summary>
-    public float GenericRestScore { get; init; } = Env("K8S_GRS", 5f);
+    public float GenericRestScore { get; init; } = 5f;
 
     /// <summary>...from this many known words (with a generic name, one word such as "memory" is the topic).</summary>
-    public int GenericMinRestWords { get; init; } = (int)Env("K8S_GMW", 1f);
+    public int GenericMinRestWords { get; init; } = 1;
 
     /// <summary>...and must explain at least this share of the question's content words (weighted by rarity).</summary>
-    public float MinCoverage { get; init; } = Env("K8S_MC", 0.38f);
+    public float MinCoverage { get; init; } = 0.38f;
 
     /// <summary>A best card scoring at least this is strong evidence: it needs only <see cref="StrongMinCoverage"/>.</summary>
-    public float StrongScore { get; init; } = Env("K8S_SS", 12f);
+    public float StrongScore { get; init; } = 12f;
 
-    public float StrongMinCoverage { get; init; } = Env("K8S_SC", 0.25f);
+    /// <summary>The coverage a strong best card needs: words no card knows are then details, not another topic.</summary>
+    public float StrongMinCoverage { get; init; } = 0.25f;
 
     /// <summary>A question with at least this many content words and strong evidence is about Kubernetes even if it starts with another product.</summary>
-    public int LongQuestionWords { get; init; } = (int)Env("K8S_LW", 9f);
-
-    private static float Env(string name, float value) => float.Parse(Environment.GetEnvironmentVariable(name) ?? value.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+    public int LongQuestionWords { get; init; } = 9;
 
     /// <summary>
     /// An unknown word normally weighs as much as the rarest word (strong evidence of another topic); an
