@@ -42,6 +42,7 @@ public sealed class CatalogAskEngine : IAskEngine
 
         var hits = new List<NameHit>(4);
         _index.FindNames(tokens, typos: true, hits);
+        RemoveSwallowedNames(tokens, hits);
 
         var n = _index.Count;
         var scores = n <= MaxStackCards ? stackalloc float[n] : new float[n];
@@ -96,7 +97,15 @@ public sealed class CatalogAskEngine : IAskEngine
         // Kubernetes evidence ("스프링부트 앱이 뜨기도 전에 죽었다 살아나 ... 재시작 루프 어떻게 막아").
         var best = top[0];
         var strong = scores[best] >= settings.StrongScore;
-        if (anyForeign && ForeignSubject(tokens, foreign) && !(strong && evidence.ContentWords >= settings.LongQuestionWords))
+        var subject = anyForeign ? ForeignSubject(tokens, foreign) : -1;
+        if (subject >= 0 && !(strong && (evidence.ContentWords >= settings.LongQuestionWords
+            || (ForeignTopics.IsWorkload(tokens, subject) && evidence.Coverage(best) >= settings.MinCoverage))))
+        {
+            return AskAnswer.Decline;
+        }
+
+        // A foreign product anywhere ("how do I write a multi-stage dockerfile") asks for strong evidence.
+        if (anyForeign && !strong)
         {
             return AskAnswer.Decline;
         }
@@ -274,6 +283,16 @@ public sealed class CatalogAskEngine : IAskEngine
 
         // The product must own the name: one of the three content words before it ("postgres ... with their own volumes"
         // is a database on Kubernetes, "깃헙 액션에서 secret" is GitHub's).
+        // "secrets in github actions", "rotate secrets in AWS Secrets Manager": the product right after "in".
+        foreach (var hit in hits)
+        {
+            var after = hit.Start + hit.Length;
+            if (after < tokens.Count && ForeignTopics.IsInside(tokens[after]) && foreign[(after + 1)..Math.Min(tokens.Count, after + 4)].Contains(true))
+            {
+                return true;
+            }
+        }
+
         var seen = 0;
         for (var k = hits[0].Start - 1; k >= 0 && seen < 3; k--)
         {
@@ -291,18 +310,47 @@ public sealed class CatalogAskEngine : IAskEngine
         return false;
     }
 
-    /// <summary>The first content word is a foreign technology: the topic usually comes first ("git에서 커밋 합치는 법").</summary>
-    private static bool ForeignSubject(List<QueryToken> tokens, ReadOnlySpan<bool> foreign)
+    /// <summary>
+    /// A longer foreign name wins over a concept word inside it, as "서비스 어카운트" wins over "서비스": "service mesh",
+    /// "istio virtual service" and "node js" are not Service or Node, whatever the context.
+    /// </summary>
+    private static void RemoveSwallowedNames(List<QueryToken> tokens, List<NameHit> hits)
+    {
+        if (hits.Count == 0)
+        {
+            return;
+        }
+
+        Span<bool> foreign = tokens.Count <= 64 ? stackalloc bool[tokens.Count] : new bool[tokens.Count];
+        if (!ForeignTopics.Mark(tokens, foreign, ignoreContext: true))
+        {
+            return;
+        }
+
+        for (var h = hits.Count - 1; h >= 0; h--)
+        {
+            if (!foreign.Slice(hits[h].Start, hits[h].Length).Contains(false))
+            {
+                hits.RemoveAt(h);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The first content word when it is a foreign technology (the topic usually comes first: "git에서 커밋 합치는 법"),
+    /// else -1.
+    /// </summary>
+    private static int ForeignSubject(List<QueryToken> tokens, ReadOnlySpan<bool> foreign)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
             if (tokens[i].IsContent)
             {
-                return foreign[i];
+                return foreign[i] ? i : -1;
             }
         }
 
-        return false;
+        return -1;
     }
 
     /// <summary>Adds every content word's BM25F weights; returns whether the question asks "what is".</summary>
@@ -394,6 +442,7 @@ public sealed class CatalogAskEngine : IAskEngine
         var tokens = Tokenizer.Tokenize(question);
         var hits = new List<NameHit>();
         _index.FindNames(tokens, typos: true, hits);
+        RemoveSwallowedNames(tokens, hits);
         var lines = new List<string>
         {
             "tokens: " + string.Join(" ", tokens.Select(t => t.IsStop ? $"({t.Text})" : $"{t.Text}/{t.Stem}")),

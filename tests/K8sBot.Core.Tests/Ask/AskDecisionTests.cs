@@ -67,6 +67,38 @@ public sealed class AskDecisionTests
     public void A_name_far_from_the_product_or_kubernetes_specific_is_still_answered(string question, Lang lang, string expected) =>
         Assert.Equal(expected, Fixture.Engine().Answer(question, lang).Concepts[0]);
 
+    [Theory]
+    [InlineData("서비스 메시가 뭐야", Lang.Ko)]
+    [InlineData("istio virtual service retry config", Lang.En)]
+    [InlineData("node js app memory leak", Lang.En)]
+    public void A_longer_foreign_name_swallows_the_concept_word_inside_it(string question, Lang lang) =>
+        Assert.Empty(Fixture.Engine().Answer(question, lang).Concepts);
+
+    [Theory]
+    [InlineData("how to use services in github actions")]
+    [InlineData("rotate the services in aws")]
+    public void A_shared_word_inside_a_foreign_product_belongs_to_it(string question) =>
+        Assert.Empty(Fixture.Engine().Answer(question, Lang.En).Concepts);
+
+    [Fact]
+    public void A_service_for_a_product_is_still_a_kubernetes_service() =>
+        Assert.Equal("service", Fixture.Engine().Answer("how do I make a service for my redis", Lang.En).Concepts[0]);
+
+    [Theory]
+    [InlineData("helm chart nightly backup schedule")]
+    [InlineData("terraform nightly backup schedule every day for the team")]
+    public void Helm_and_other_tools_no_card_explains_are_declined(string question) =>
+        Assert.Empty(Fixture.Engine().Answer(question, Lang.En).Concepts);
+
+    [Fact]
+    public void A_workload_named_first_with_strong_evidence_is_about_running_it()
+    {
+        // Same words, one starting with a database (run on Kubernetes), one with a tool that is never a workload.
+        var settings = RetrievalSettings.Default with { StrongScore = 10f };
+        Assert.Equal("cronjob", Fixture.Engine(settings).Answer("postgres nightly backup schedule every day", Lang.En).Concepts[0]);
+        Assert.Empty(Fixture.Engine(settings).Answer("terraform nightly backup schedule every day", Lang.En).Concepts);
+    }
+
     private sealed class Catalog(Content.ContentCatalog catalog)
     {
         public CatalogAskEngine Engine(RetrievalSettings? settings = null) => new(catalog, settings ?? RetrievalSettings.Default);

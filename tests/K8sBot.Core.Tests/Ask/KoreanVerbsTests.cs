@@ -45,4 +45,24 @@ public sealed class KoreanVerbsTests
         Assert.Equal(Tokenizer.Tokenize("막는")[0].Stem, Tokenizer.Tokenize("막고")[0].Stem);
         Assert.Equal(Tokenizer.Tokenize("띄우는")[0].Stem, Tokenizer.Tokenize("띄워야")[0].Stem);
     }
+
+    [Theory]
+    [InlineData("생김", "생겨요")]
+    [InlineData("몰림", "몰려요")]
+    [InlineData("바뀜", "바뀌어서")]
+    [InlineData("재시작됨", "재시작됐어")]
+    [InlineData("받음", "받는거임")]
+    public void A_card_symptom_written_as_a_noun_meets_the_question_verb(string card, string question) =>
+        Assert.Equal(Tokenizer.Tokenize(card)[0].Stem, Tokenizer.Tokenize(question)[0].Stem);
+
+    [Theory]
+    [InlineData("사람")]
+    [InlineData("마음")]
+    [InlineData("처음")]
+    public void Nouns_ending_in_m_keep_it(string word) =>
+        Assert.Equal(word, Tokenizer.Tokenize(word)[0].Stem);
+
+    [Fact]
+    public void An_auxiliary_after_a_contracted_verb_is_dropped() =>
+        Assert.False(Tokenizer.Tokenize("해놨는데")[0].IsContent);
 }

@@ -23,6 +23,19 @@ internal static class ForeignTopics
         "golang", "python", "파이썬", "java", "자바", "javascript", "typescript", "jira", "지라", "confluence", "컨플루언스", "excel",
         "엑셀", "vscode", "intellij", "webpack", "npm", "gradle", "maven", "메이븐", "그래들", "jvm", "pandas", "판다스", "numpy", "넘파이",
         "matplotlib", "pytorch", "파이토치", "tensorflow", "텐서플로", "cuda", "쿠다", "airflow", "에어플로우",
+        "helm", "헬름", "istio", "이스티오", "linkerd", "링커디", "envoy", "servicemesh", "서비스메시", "서비스메쉬", "virtualservice",
+    };
+
+    /// <summary>
+    /// Products people run on Kubernetes (databases, web servers, web frameworks): a question that starts with one and
+    /// goes on with strong Kubernetes evidence ("our postgres replicas each need a stable hostname and their own disk")
+    /// is about running it, not about the product.
+    /// </summary>
+    private static readonly HashSet<string> Workloads = new(StringComparer.Ordinal)
+    {
+        "redis", "레디스", "kafka", "카프카", "rabbitmq", "mysql", "마이sql", "postgres", "postgresql", "포스트그레스", "mongodb",
+        "몽고db", "몽고디비", "elasticsearch", "엘라스틱서치", "nginx", "엔진엑스", "apache", "django", "장고", "flask", "플라스크",
+        "fastapi", "rails", "laravel", "express", "nextjs", "nodejs", "노드js",
     };
 
     /// <summary>
@@ -39,21 +52,21 @@ internal static class ForeignTopics
     /// <summary>Words that put a question on Kubernetes even when it names no concept ("kafka on kubernetes").</summary>
     private static readonly HashSet<string> Context = new(StringComparer.Ordinal)
     {
-        "kubernetes", "k8s", "kube", "쿠버네티스", "쿠버", "cluster", "클러스터", "helm", "헬름",
+        "kubernetes", "k8s", "kube", "쿠버네티스", "쿠버", "cluster", "클러스터",
     };
 
     /// <summary>
     /// Marks the tokens that belong to a foreign technology name. Returns false (nothing marked) when the question
-    /// gives Kubernetes context.
+    /// gives Kubernetes context, unless <paramref name="ignoreContext"/>.
     /// </summary>
-    public static bool Mark(List<QueryToken> tokens, Span<bool> foreign)
+    public static bool Mark(List<QueryToken> tokens, Span<bool> foreign, bool ignoreContext = false)
     {
         var any = false;
         Span<char> buffer = stackalloc char[96];
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            if (Context.Contains(token.Text) || Context.Contains(token.Stem) || (token.Script == Script.Hangul && StartsWithContext(token.Text)))
+            if (!ignoreContext && (Context.Contains(token.Text) || Context.Contains(token.Stem) || (token.Script == Script.Hangul && StartsWithContext(token.Text))))
             {
                 foreign.Clear();
                 return false;
@@ -80,6 +93,22 @@ internal static class ForeignTopics
 
         return any;
     }
+
+    /// <summary>The marked word at <paramref name="index"/> starts or is part of a product people run on Kubernetes.</summary>
+    public static bool IsWorkload(List<QueryToken> tokens, int index)
+    {
+        var token = tokens[index];
+        if (Workloads.Contains(token.Text) || Workloads.Contains(token.Stem))
+        {
+            return true;
+        }
+
+        // "spring boot", "next js": the words joined.
+        return index + 1 < tokens.Count && Workloads.Contains(token.Text + tokens[index + 1].Stem);
+    }
+
+    /// <summary>"secrets in github actions": a preposition that puts the name inside the product that follows.</summary>
+    public static bool IsInside(in QueryToken token) => token.Text is "in" or "inside" or "within";
 
     /// <summary>The name is a word that other tools use too (<c>secret</c>, <c>volume</c>, <c>서비스</c>, <c>api 서버</c>).</summary>
     public static bool IsSharedWord(List<QueryToken> tokens, NameHit hit)

@@ -15,6 +15,7 @@ internal static class KoreanVerbs
         "고싶은데요", "고싶은데", "고싶어요", "고싶어서", "고싶어", "고싶다", "고싶", "습니다", "으려면", "으려고", "려면", "려고", "는데요",
         "는데", "은데", "는지", "은지", "나요", "까요", "을까", "어야", "아야", "어서", "아서", "어요", "아요", "어도", "아도",
         "었어", "았어", "었다", "았다", "도록", "거나", "지만", "니까", "으면", "으니", "어버", "아버", "버려", "버렸", "어있", "아있",
+        "는거임", "는거야", "는건가", "는거", "는게", "은거",
     ];
 
     /// <summary>One-syllable endings after a stem of two or more syllables (돌리고, 늘리면, 옮기는).</summary>
@@ -45,6 +46,7 @@ internal static class KoreanVerbs
         ['꺼'] = '끄',
         ['춰'] = '추',
         ['뤄'] = '루',
+        ['놔'] = '놓',
     };
 
     private const int JongSsang = 20;
@@ -61,7 +63,7 @@ internal static class KoreanVerbs
             return word;
         }
 
-        var w = word;
+        var w = Denominalize(word);
         for (var pass = 0; pass < 2; pass++)
         {
             var stripped = StripEnding(w);
@@ -88,6 +90,33 @@ internal static class KoreanVerbs
 
         return w.Length == 0 ? word : w;
     }
+
+    /// <summary>
+    /// A verb turned into a noun by -(으)ㅁ, as cards list symptoms: 생김 → 생기, 몰림 → 몰리, 바뀜 → 바뀌, 재시작됨 → 재시작되,
+    /// 받음 → 받. Only after an i-class vowel (ㅣ ㅟ ㅚ), where passive and causative stems end, or as 음 after a closed
+    /// syllable; nouns such as 사람 or 마음 keep their ㅁ.
+    /// </summary>
+    private static string Denominalize(string w)
+    {
+        var last = w[^1];
+        if (Final(last) != JongMieum)
+        {
+            return w;
+        }
+
+        if (last == '음' && w.Length >= 2 && Final(w[^2]) > 0)
+        {
+            return w[..^1];
+        }
+
+        var vowel = (last - FirstSyllable) / 28 % 21;
+        return vowel is VowelI or VowelWi or VowelOe ? string.Concat(w.AsSpan(0, w.Length - 1), ((char)(last - JongMieum)).ToString()) : w;
+    }
+
+    private const int JongMieum = 16;
+    private const int VowelI = 20;
+    private const int VowelWi = 16;
+    private const int VowelOe = 11;
 
     private static string StripEnding(string w)
     {
@@ -141,7 +170,8 @@ internal static class KoreanVerbs
     /// </summary>
     private static string DropAuxiliary(string w)
     {
-        if (w.Length < 3 || !Auxiliaries.Contains(w[^1]))
+        // 해놔, 해줘: after the contracted 하여 even a two-syllable word is grammar plus an auxiliary.
+        if ((w.Length < 3 && !(w.Length == 2 && w[0] == '해')) || !Auxiliaries.Contains(w[^1]))
         {
             return w;
         }
@@ -158,7 +188,7 @@ internal static class KoreanVerbs
         return rest[^1] is '아' or '어' ? rest[..^1] : rest;
     }
 
-    private const string Auxiliaries = "주보두놓";
+    private const string Auxiliaries = "주보두놓놔";
 
     private static int Final(char c) => Hangul.IsSyllable(c) ? (c - FirstSyllable) % 28 : -1;
 }
