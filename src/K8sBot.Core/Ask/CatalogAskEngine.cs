@@ -312,10 +312,11 @@ public sealed class CatalogAskEngine : IAskEngine
 
     /// <summary>
     /// A longer foreign name wins over a concept word inside it, as "서비스 어카운트" wins over "서비스": "service mesh",
-    /// "istio virtual service" and "node js" are not Service or Node, whatever the context.
+    /// "istio virtual service" and "node js" are not Service or Node, whatever the context. "The role of" is no Role.
     /// </summary>
     private static void RemoveSwallowedNames(List<QueryToken> tokens, List<NameHit> hits)
     {
+        hits.RemoveAll(hit => ForeignTopics.IsDutyNoun(tokens, hit));
         if (hits.Count == 0)
         {
             return;

@@ -99,6 +99,20 @@ public sealed class AskDecisionTests
         Assert.Empty(Fixture.Engine(settings).Answer("terraform nightly backup schedule every day", Lang.En).Concepts);
     }
 
+    [Theory]
+    [InlineData("what is the role of a pod", "pod")]
+    [InlineData("what is the job of a replicaset", "replicaset")]
+    public void The_role_of_or_the_job_of_is_a_duty_not_the_object(string question, string expected) =>
+        Assert.Equal(expected, Fixture.Engine().Answer(question, Lang.En).Concepts[0]);
+
+    [Fact]
+    public void A_kubernetes_role_is_still_a_role() =>
+        Assert.Equal("role", Fixture.Engine().Answer("create a role for reading pods", Lang.En).Concepts[0]);
+
+    [Fact]
+    public void An_enterprise_tool_owns_its_own_roles() =>
+        Assert.Empty(Fixture.Engine().Answer("SAP에서 사용자에게 롤 추가하는 절차", Lang.Ko).Concepts);
+
     private sealed class Catalog(Content.ContentCatalog catalog)
     {
         public CatalogAskEngine Engine(RetrievalSettings? settings = null) => new(catalog, settings ?? RetrievalSettings.Default);

@@ -23,6 +23,8 @@ internal static class ForeignTopics
         "golang", "python", "파이썬", "java", "자바", "javascript", "typescript", "jira", "지라", "confluence", "컨플루언스", "excel",
         "엑셀", "vscode", "intellij", "webpack", "npm", "gradle", "maven", "메이븐", "그래들", "jvm", "pandas", "판다스", "numpy", "넘파이",
         "matplotlib", "pytorch", "파이토치", "tensorflow", "텐서플로", "cuda", "쿠다", "airflow", "에어플로우",
+        "oracle", "오라클", "sap", "outlook", "아웃룩", "vpn", "sonarqube", "소나큐브", "grafana", "그라파나", "pagerduty",
+        "페이저듀티", "cloudflare", "클라우드플레어", "route53",
         "helm", "헬름", "istio", "이스티오", "linkerd", "링커디", "envoy", "servicemesh", "서비스메시", "서비스메쉬", "virtualservice",
     };
 
@@ -106,6 +108,14 @@ internal static class ForeignTopics
         // "spring boot", "next js": the words joined.
         return index + 1 < tokens.Count && Workloads.Contains(token.Text + tokens[index + 1].Stem);
     }
+
+    /// <summary>
+    /// "the role of kube-proxy", "the job of the scheduler": a concept word followed by "of" is the English noun for a
+    /// duty, not the Role or Job object.
+    /// </summary>
+    public static bool IsDutyNoun(List<QueryToken> tokens, NameHit hit) =>
+        hit.Length == 1 && hit.Start + 1 < tokens.Count && tokens[hit.Start + 1].Text == "of"
+        && tokens[hit.Start].Stem is "role" or "job";
 
     /// <summary>"secrets in github actions": a preposition that puts the name inside the product that follows.</summary>
     public static bool IsInside(in QueryToken token) => token.Text is "in" or "inside" or "within";
