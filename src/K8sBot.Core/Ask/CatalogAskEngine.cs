@@ -85,7 +85,11 @@ public sealed class CatalogAskEngine : IAskEngine
 
         // Nothing named: the cards' words must explain the question well, or we decline. A short
         // "what is X" whose X is no concept asks for a definition no card has (kafka, terraform).
-        var count = Top(scores, top);
+        // Ranking adds each card's best single passage; the decisions below keep using the BM25F score they were tuned on.
+        var rank = n <= MaxStackCards ? stackalloc float[n] : new float[n];
+        scores.CopyTo(rank);
+        AddPassages(tokens, named, foreign, rank);
+        var count = Top(rank, top);
         // Everyday words known only through the thesaurus ("토요일에 뭐 할까", "오후에 회의 있어요") explain a question that
         // also uses the cards' own words; alone they are small talk, not a Kubernetes topic.
         if (count == 0 || evidence.DirectWords == 0 || (definition && evidence.ContentWords <= 2))
@@ -415,6 +419,67 @@ public sealed class CatalogAskEngine : IAskEngine
         }
 
         return definition;
+    }
+
+    /// <summary>
+    /// Adds, per card, its best single passage: matched rarity squared over the passage's rarity, so a line matched
+    /// almost whole counts more than scattered words. Named words are left out: names have their own bonus.
+    /// </summary>
+    private void AddPassages(List<QueryToken> tokens, ReadOnlySpan<bool> named, ReadOnlySpan<bool> foreign, Span<float> scores)
+    {
+        var weight = _index.Settings.PassageWeight;
+        var count = _index.PassageCount;
+        if (weight <= 0 || count == 0)
+        {
+            return;
+        }
+
+        var overlap = count <= 4096 ? stackalloc float[count] : new float[count];
+        overlap.Clear();
+        Span<int> seen = stackalloc int[Math.Min(tokens.Count, 64)];
+        var seenCount = 0;
+        for (var i = 0; i < tokens.Count && seenCount < seen.Length; i++)
+        {
+            if (!tokens[i].IsContent || named[i] || foreign[i])
+            {
+                continue;
+            }
+
+            var id = _index.TermId(tokens[i].Stem);
+            if (id < 0 || seen[..seenCount].Contains(id))
+            {
+                continue;
+            }
+
+            seen[seenCount++] = id;
+            var idf = _index.Idf(id);
+            foreach (var passage in _index.PassagesOf(id))
+            {
+                overlap[passage] += idf;
+            }
+        }
+
+        if (seenCount == 0)
+        {
+            return;
+        }
+
+        var best = scores.Length <= 256 ? stackalloc float[scores.Length] : new float[scores.Length];
+        best.Clear();
+        for (var p = 0; p < count; p++)
+        {
+            if (overlap[p] > 0)
+            {
+                var value = overlap[p] * overlap[p] / _index.PassageMass(p);
+                var card = _index.PassageCard(p);
+                best[card] = Math.Max(best[card], value);
+            }
+        }
+
+        for (var c = 0; c < scores.Length; c++)
+        {
+            scores[c] += weight * best[c];
+        }
     }
 
     private static void Add(ReadOnlySpan<float> row, float weight, bool named, Span<float> scores, Span<float> residual)

@@ -110,6 +110,7 @@ internal sealed class AskIndex
         }
 
         MaxIdf = Idf(0, n);
+        BuildPassages(catalog);
         // How specific a name is: how many other cards mention the concept in their text.
         var maxLog = MathF.Log(n + 1f);
         _specificity = [.. mentionedBy.Select(m => Math.Clamp(MathF.Log((n + 1f) / (m.Count + 1f)) / maxLog, 0.05f, 1f))];
@@ -149,6 +150,66 @@ internal sealed class AskIndex
     /// long scenario question says less than naming "PodDisruptionBudget".
     /// </summary>
     public float Specificity(int concept) => _specificity[concept];
+
+    /// <summary>Short passages (one keyword phrase or use-when line each): their card, and the rarity mass of their terms.</summary>
+    public int PassageCount => _passageCard.Length;
+
+    public int PassageCard(int passage) => _passageCard[passage];
+
+    public float PassageMass(int passage) => _passageMass[passage];
+
+    /// <summary>The passages that contain a term (empty for none).</summary>
+    public ReadOnlySpan<int> PassagesOf(int term) => term >= 0 && term < _passagesOf.Length ? _passagesOf[term] : [];
+
+    private int[] _passageCard = [];
+    private float[] _passageMass = [];
+    private int[][] _passagesOf = [];
+
+    /// <summary>
+    /// Each keyword phrase and use-when line on its own: a scenario that matches most of one line ("one log collector
+    /// on every node") is closer than one that shares the same words spread over a whole card.
+    /// </summary>
+    private void BuildPassages(ContentCatalog catalog)
+    {
+        var cards = new List<int>();
+        var masses = new List<float>();
+        var lists = new List<int>[_terms.Count];
+        for (var c = 0; c < catalog.Concepts.Count; c++)
+        {
+            var card = catalog.Concepts[c];
+            foreach (var text in new[] { card.Ko, card.En })
+            {
+                foreach (var line in text.Keywords.Concat(text.UseWhen))
+                {
+                    var ids = new HashSet<int>();
+                    foreach (var token in Tokenizer.Tokenize(line, int.MaxValue, int.MaxValue))
+                    {
+                        if (token.IsContent && TermId(token.Stem) is var id and >= 0)
+                        {
+                            ids.Add(id);
+                        }
+                    }
+
+                    if (ids.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    var passage = cards.Count;
+                    cards.Add(c);
+                    masses.Add(ids.Sum(t => _idf[t]));
+                    foreach (var id in ids)
+                    {
+                        (lists[id] ??= []).Add(passage);
+                    }
+                }
+            }
+        }
+
+        _passageCard = [.. cards];
+        _passageMass = [.. masses];
+        _passagesOf = [.. lists.Select(l => l is null ? Array.Empty<int>() : l.ToArray())];
+    }
 
     /// <summary>A word some card uses: such a word is never "corrected" into a concept name.</summary>
     public bool IsKnownWord(string word) => _words.Contains(word) || _names.ContainsKey(word);

@@ -65,6 +65,12 @@ internal sealed record RetrievalSettings
     /// <summary>...from this many known words (with a generic name, one word such as "memory" is the topic).</summary>
     public int GenericMinRestWords { get; init; } = 1;
 
+    /// <summary>
+    /// How much a card's best single passage (keyword phrase or use-when line) adds to its rank when nothing is named.
+    /// Only the order uses it; the decline thresholds stay on the BM25F score.
+    /// </summary>
+    public float PassageWeight { get; init; } = 2f;
+
     /// <summary>...and must explain at least this share of the question's content words (weighted by rarity).</summary>
     public float MinCoverage { get; init; } = 0.38f;
 
