@@ -60,6 +60,7 @@ public sealed class CatalogAskEngine : IAskEngine
         var anyForeign = distinct.Count == 0 && ForeignTopics.Mark(tokens, foreign);
         var evidence = new Evidence(_index, tokens.Count);
         var definition = Score(tokens, named, foreign, scores, residual, evidence);
+
         var settings = _index.Settings;
 
         Span<int> top = stackalloc int[MaxConcepts];
@@ -87,8 +88,9 @@ public sealed class CatalogAskEngine : IAskEngine
         // "what is X" whose X is no concept asks for a definition no card has (kafka, terraform).
         // Ranking adds each card's best single passage; the decisions below keep using the BM25F score they were tuned on.
         var rank = n <= MaxStackCards ? stackalloc float[n] : new float[n];
-        scores.CopyTo(rank);
+        rank.Clear();
         AddPassages(tokens, named, foreign, rank);
+        Ranked(scores, rank, rank);
         var count = Top(rank, top);
         // Everyday words known only through the thesaurus ("토요일에 뭐 할까", "오후에 회의 있어요") explain a question that
         // also uses the cards' own words; alone they are small talk, not a Kubernetes topic.
@@ -421,15 +423,24 @@ public sealed class CatalogAskEngine : IAskEngine
         return definition;
     }
 
+    /// <summary>The order cards are ranked in: BM25F plus each card's best single passage.</summary>
+    private void Ranked(ReadOnlySpan<float> scores, ReadOnlySpan<float> passages, Span<float> rank)
+    {
+        var weight = _index.Settings.PassageWeight;
+        for (var c = 0; c < rank.Length; c++)
+        {
+            rank[c] = scores[c] + (weight * passages[c]);
+        }
+    }
+
     /// <summary>
     /// Adds, per card, its best single passage: matched rarity squared over the passage's rarity, so a line matched
     /// almost whole counts more than scattered words. Named words are left out: names have their own bonus.
     /// </summary>
     private void AddPassages(List<QueryToken> tokens, ReadOnlySpan<bool> named, ReadOnlySpan<bool> foreign, Span<float> scores)
     {
-        var weight = _index.Settings.PassageWeight;
         var count = _index.PassageCount;
-        if (weight <= 0 || count == 0)
+        if (_index.Settings.PassageWeight <= 0 || count == 0)
         {
             return;
         }
@@ -478,7 +489,7 @@ public sealed class CatalogAskEngine : IAskEngine
 
         for (var c = 0; c < scores.Length; c++)
         {
-            scores[c] += weight * best[c];
+            scores[c] += best[c];
         }
     }
 
