@@ -298,7 +298,8 @@ public sealed class CatalogAskEngine : IAskEngine
         {
             if (tokens[k].IsContent)
             {
-                if (foreign[k])
+                // "ecr 이미지 pull용 secret", "windows 노드": a registry or an OS is what the Kubernetes object is for.
+                if (foreign[k] && !ForeignTopics.IsNeighbour(tokens, k))
                 {
                     return true;
                 }
