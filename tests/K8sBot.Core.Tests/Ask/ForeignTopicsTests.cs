@@ -81,7 +81,13 @@ public sealed class ForeignTopicsTests
     public void A_registry_or_an_operating_system_does_not_own_the_shared_word_after_it(string question) =>
         Assert.NotEmpty(_engine.Answer(question, Lang.Ko).Concepts);
 
+    [Theory]
+    [InlineData("vault secret 읽기")]
+    [InlineData("지라 롤 권한 설정")]
+    public void A_foreign_product_still_owns_a_shared_word(string question) =>
+        Assert.Empty(_engine.Answer(question, Lang.Ko).Concepts);
+
     [Fact]
-    public void A_foreign_product_still_owns_a_shared_word() =>
-        Assert.Empty(_engine.Answer("vault secret 읽기", Lang.Ko).Concepts);
+    public void A_foreign_product_after_a_leading_verb_is_still_the_topic() =>
+        Assert.Empty(_engine.Answer("set up a PagerDuty nightly backup schedule", Lang.En).Concepts);
 }
