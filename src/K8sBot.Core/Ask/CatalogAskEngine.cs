@@ -302,13 +302,15 @@ public sealed class CatalogAskEngine : IAskEngine
         var seen = 0;
         for (var k = hits[0].Start - 1; k >= 0 && seen < 3; k--)
         {
-            if (tokens[k].IsContent)
+            // A product name is a content word even when the stemmer reads it as an ending ("지라"). "ecr 이미지 pull용
+            // secret", "windows 노드": a registry or an OS is what the Kubernetes object is for.
+            if (foreign[k] && !ForeignTopics.IsNeighbour(tokens, k))
             {
-                if (foreign[k])
-                {
-                    return true;
-                }
+                return true;
+            }
 
+            if (foreign[k] || tokens[k].IsContent)
+            {
                 seen++;
             }
         }
@@ -344,16 +346,22 @@ public sealed class CatalogAskEngine : IAskEngine
     }
 
     /// <summary>
-    /// The first content word when it is a foreign technology (the topic usually comes first: "git에서 커밋 합치는 법"),
-    /// else -1.
+    /// A foreign technology among the first two content words, else -1: the topic usually comes first ("git에서 커밋 합치는
+    /// 법"), sometimes after a verb ("how to set up a PagerDuty schedule").
     /// </summary>
     private static int ForeignSubject(List<QueryToken> tokens, ReadOnlySpan<bool> foreign)
     {
-        for (var i = 0; i < tokens.Count; i++)
+        var seen = 0;
+        for (var i = 0; i < tokens.Count && seen < 2; i++)
         {
+            if (foreign[i])
+            {
+                return i;
+            }
+
             if (tokens[i].IsContent)
             {
-                return foreign[i] ? i : -1;
+                seen++;
             }
         }
 
