@@ -315,6 +315,17 @@ public sealed class CatalogAskEngine : IAskEngine
             }
         }
 
+        // Further away, only a tool (not a workload people run on Kubernetes, not a registry or OS next to the object, not
+        // git, whose commit sha is metadata people attach to objects) still claims a word every tool has: "how do I label
+        // issues automatically in GitHub", "insert a node into a linked list in python", "Splunk query per service".
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (foreign[k] && !ForeignTopics.IsWorkload(tokens, k) && !ForeignTopics.IsNeighbour(tokens, k) && !ForeignTopics.IsMetadata(tokens[k]))
+            {
+                return true;
+            }
+        }
+
         return false;
     }
 

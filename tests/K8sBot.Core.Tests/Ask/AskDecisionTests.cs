@@ -113,6 +113,16 @@ public sealed class AskDecisionTests
     public void An_enterprise_tool_owns_its_own_roles() =>
         Assert.Empty(Fixture.Engine().Answer("SAP에서 사용자에게 롤 추가하는 절차", Lang.Ko).Concepts);
 
+    [Theory]
+    [InlineData("how do I list services automatically from github")]
+    [InlineData("insert a node into a linked list in python")]
+    public void A_tool_anywhere_claims_a_word_every_tool_has(string question) =>
+        Assert.Empty(Fixture.Engine().Answer(question, Lang.En).Concepts);
+
+    [Fact]
+    public void A_git_commit_sha_on_an_object_is_still_about_the_object() =>
+        Assert.Equal("node", Fixture.Engine().Answer("record the git commit sha on each node as metadata", Lang.En).Concepts[0]);
+
     private sealed class Catalog(Content.ContentCatalog catalog)
     {
         public CatalogAskEngine Engine(RetrievalSettings? settings = null) => new(catalog, settings ?? RetrievalSettings.Default);

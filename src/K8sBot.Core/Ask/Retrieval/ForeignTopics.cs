@@ -101,7 +101,7 @@ internal static class ForeignTopics
     {
         "secret", "volume", "service", "node", "job", "label", "role", "annotation", "deployment", "controller", "operator",
         "selector", "probe", "namespace", "시크릿", "볼륨", "서비스", "노드", "잡", "라벨", "레이블", "롤", "배포", "apiserver",
-        "api서버",
+        "api서버", "serviceaccount", "서비스어카운트",
     };
 
     /// <summary>
@@ -185,6 +185,9 @@ internal static class ForeignTopics
     public static bool IsDutyNoun(List<QueryToken> tokens, NameHit hit) =>
         hit.Length == 1 && hit.Start + 1 < tokens.Count && tokens[hit.Start + 1].Text == "of"
         && tokens[hit.Start].Stem is "role" or "job";
+
+    /// <summary>Git itself: its commit sha and branch are what people record on Kubernetes objects (annotations).</summary>
+    public static bool IsMetadata(in QueryToken token) => token.Text is "git" or "깃";
 
     /// <summary>"secrets in github actions": a preposition that puts the name inside the product that follows.</summary>
     public static bool IsInside(in QueryToken token) => token.Text is "in" or "inside" or "within";
