@@ -22,6 +22,9 @@ internal sealed class AskIndex
     private readonly float[] _idf;
     private readonly float[] _specificity;
     private readonly Dictionary<string, int[]> _synonyms = new(StringComparer.Ordinal);
+    private readonly int[] _passageCard;
+    private readonly float[] _passageMass;
+    private readonly int[][] _passagesOf;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public AskIndex(ContentCatalog catalog, RetrievalSettings settings)
@@ -110,7 +113,7 @@ internal sealed class AskIndex
         }
 
         MaxIdf = Idf(0, n);
-        BuildPassages(catalog);
+        (_passageCard, _passageMass, _passagesOf) = BuildPassages(catalog);
         // How specific a name is: how many other cards mention the concept in their text.
         var maxLog = MathF.Log(n + 1f);
         _specificity = [.. mentionedBy.Select(m => Math.Clamp(MathF.Log((n + 1f) / (m.Count + 1f)) / maxLog, 0.05f, 1f))];
@@ -161,15 +164,11 @@ internal sealed class AskIndex
     /// <summary>The passages that contain a term (empty for none).</summary>
     public ReadOnlySpan<int> PassagesOf(int term) => term >= 0 && term < _passagesOf.Length ? _passagesOf[term] : [];
 
-    private int[] _passageCard = [];
-    private float[] _passageMass = [];
-    private int[][] _passagesOf = [];
-
     /// <summary>
     /// Each keyword phrase and use-when line on its own: a scenario that matches most of one line ("one log collector
     /// on every node") is closer than one that shares the same words spread over a whole card.
     /// </summary>
-    private void BuildPassages(ContentCatalog catalog)
+    private (int[] Cards, float[] Masses, int[][] ByTerm) BuildPassages(ContentCatalog catalog)
     {
         var cards = new List<int>();
         var masses = new List<float>();
@@ -206,9 +205,7 @@ internal sealed class AskIndex
             }
         }
 
-        _passageCard = [.. cards];
-        _passageMass = [.. masses];
-        _passagesOf = [.. lists.Select(l => l is null ? Array.Empty<int>() : l.ToArray())];
+        return ([.. cards], [.. masses], [.. lists.Select(l => l is null ? Array.Empty<int>() : l.ToArray())]);
     }
 
     /// <summary>A word some card uses: such a word is never "corrected" into a concept name.</summary>
