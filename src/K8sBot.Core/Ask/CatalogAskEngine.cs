@@ -88,9 +88,7 @@ public sealed class CatalogAskEngine : IAskEngine
         // "what is X" whose X is no concept asks for a definition no card has (kafka, terraform).
         // Ranking adds each card's best single passage; the decisions below keep using the BM25F score they were tuned on.
         var rank = n <= MaxStackCards ? stackalloc float[n] : new float[n];
-        rank.Clear();
-        AddPassages(tokens, named, foreign, rank);
-        Ranked(scores, rank, rank);
+        RankWithPassages(tokens, named, foreign, scores, rank);
         var count = Top(rank, top);
         // Everyday words known only through the thesaurus ("토요일에 뭐 할까", "오후에 회의 있어요") explain a question that
         // also uses the cards' own words; alone they are small talk, not a Kubernetes topic.
@@ -442,28 +440,16 @@ public sealed class CatalogAskEngine : IAskEngine
         return definition;
     }
 
-    /// <summary>The order cards are ranked in: BM25F plus each card's best single passage.</summary>
-    private void Ranked(ReadOnlySpan<float> scores, ReadOnlySpan<float> passages, Span<float> rank)
-    {
-        var weight = _index.Settings.PassageWeight;
-        for (var c = 0; c < rank.Length; c++)
-        {
-            rank[c] = scores[c] + (weight * passages[c]);
-        }
-    }
-
     /// <summary>
-    /// Adds, per card, its best single passage: matched rarity squared over the passage's rarity, so a line matched
-    /// almost whole counts more than scattered words. Named words are left out: names have their own bonus.
+    /// The order cards are ranked in: BM25F plus <see cref="RetrievalSettings.PassageWeight"/> times each card's best
+    /// single passage, scored as matched rarity squared over the passage's rarity, so a line matched almost whole counts
+    /// more than scattered words. Named and foreign words are left out: names have their own bonus.
     /// </summary>
-    private void AddPassages(List<QueryToken> tokens, ReadOnlySpan<bool> named, ReadOnlySpan<bool> foreign, Span<float> scores)
+    private void RankWithPassages(List<QueryToken> tokens, ReadOnlySpan<bool> named, ReadOnlySpan<bool> foreign, ReadOnlySpan<float> scores, Span<float> rank)
     {
+        // rank first holds each card's best passage, then the final order.
+        rank.Clear();
         var count = _index.PassageCount;
-        if (_index.Settings.PassageWeight <= 0 || count == 0)
-        {
-            return;
-        }
-
         var overlap = count <= 4096 ? stackalloc float[count] : new float[count];
         overlap.Clear();
         Span<int> seen = stackalloc int[Math.Min(tokens.Count, 64)];
@@ -489,26 +475,19 @@ public sealed class CatalogAskEngine : IAskEngine
             }
         }
 
-        if (seenCount == 0)
-        {
-            return;
-        }
-
-        var best = scores.Length <= 256 ? stackalloc float[scores.Length] : new float[scores.Length];
-        best.Clear();
         for (var p = 0; p < count; p++)
         {
             if (overlap[p] > 0)
             {
-                var value = overlap[p] * overlap[p] / _index.PassageMass(p);
                 var card = _index.PassageCard(p);
-                best[card] = Math.Max(best[card], value);
+                rank[card] = Math.Max(rank[card], overlap[p] * overlap[p] / _index.PassageMass(p));
             }
         }
 
-        for (var c = 0; c < scores.Length; c++)
+        var weight = _index.Settings.PassageWeight;
+        for (var c = 0; c < rank.Length; c++)
         {
-            scores[c] += best[c];
+            rank[c] = scores[c] + (weight * rank[c]);
         }
     }
 
